@@ -18,3 +18,7 @@ export type {
   RunTiming,
   RunResult,
 } from './config/result.js';
+export { train } from './training/train.js';
+export type { TrainOptions } from './training/train.js';
+export { initBackend, BACKENDS, BackendUnavailableError } from './backend/backend.js';
+export type { BackendName } from './backend/backend.js';

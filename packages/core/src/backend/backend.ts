@@ -1,0 +1,64 @@
+import * as tf from '@tensorflow/tfjs-core';
+// The union package registers every op's gradient (tfjs-core alone registers none).
+import '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-backend-wasm';
+
+export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
+export type BackendName = (typeof BACKENDS)[number];
+
+/** A backend that was asked for by name but cannot be loaded here. */
+export class BackendUnavailableError extends Error {
+  constructor(name: string, reason: string) {
+    super(`TensorFlow.js backend "${name}" is not available: ${reason}`);
+    this.name = 'BackendUnavailableError';
+  }
+}
+
+let pending: Promise<string> | null = null;
+let requested: BackendName | null = null;
+
+async function tryTensorflow(): Promise<string | null> {
+  try {
+    // Optional dependency: its install downloads a native library, which may have failed.
+    const specifier = '@tensorflow/tfjs-node';
+    await import(specifier);
+    return (await tf.setBackend('tensorflow')) ? 'tensorflow' : null;
+  } catch (e) {
+    return e instanceof Error ? `!${e.message.split('\n')[0]}` : '!failed to load';
+  }
+}
+
+async function select(name: BackendName): Promise<string> {
+  if (name === 'auto') {
+    const t = await tryTensorflow();
+    if (t === 'tensorflow') return t;
+    if (await tf.setBackend('wasm')) return 'wasm';
+    if (await tf.setBackend('cpu')) return 'cpu';
+    throw new BackendUnavailableError('auto', 'neither tensorflow, wasm nor cpu loaded');
+  }
+  if (name === 'tensorflow') {
+    const t = await tryTensorflow();
+    if (t === 'tensorflow') return t;
+    throw new BackendUnavailableError(name, t?.slice(1) ?? 'unknown error');
+  }
+  if (await tf.setBackend(name)) return name;
+  throw new BackendUnavailableError(name, 'setBackend returned false');
+}
+
+/**
+ * Select the TensorFlow.js backend for this thread: `auto` picks tensorflow (tfjs-node) if it
+ * loads, else wasm, else cpu. Idempotent per name; returns the backend actually in use.
+ */
+export function initBackend(name: BackendName = 'auto'): Promise<string> {
+  if (pending && requested === name) return pending;
+  requested = name;
+  pending = select(name);
+  pending.catch(() => {
+    pending = null;
+    requested = null;
+  });
+  return pending;
+}
+
+export { tf };
