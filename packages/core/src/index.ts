@@ -9,7 +9,12 @@ export {
   runConfigSchema,
 } from './config/schema.js';
 export type { RunConfig, RunConfigInput } from './config/schema.js';
-export { resolveConfig, safeResolveConfig, ConfigError, DEFAULT_SGD_BATCH } from './config/resolve.js';
+export {
+  resolveConfig,
+  safeResolveConfig,
+  ConfigError,
+  DEFAULT_SGD_BATCH,
+} from './config/resolve.js';
 export type { ConfigIssue } from './config/resolve.js';
 export type {
   HistoryPoint,
@@ -22,3 +27,36 @@ export { train } from './training/train.js';
 export type { TrainOptions } from './training/train.js';
 export { initBackend, BACKENDS, BackendUnavailableError } from './backend/backend.js';
 export type { BackendName } from './backend/backend.js';
+export {
+  symmetrize,
+  symmetricEigen,
+  clampedEigenvalues,
+  psdPower,
+  psdPowerFromEigen,
+  EIGEN_NOISE_FACTOR,
+} from './metrics/psd-power.js';
+export type { SymmetricEigen } from './metrics/psd-power.js';
+export { gram, agopLinear, endToEnd, columnGram, rowGram } from './metrics/gram.js';
+export {
+  cosineSimilarity,
+  pearsonEntries,
+  frobeniusDot,
+  frobeniusNorm,
+  nfaCorr,
+  nfaCorrCurve,
+  nfaCorrCurveFromEigen,
+} from './metrics/nfa-corr.js';
+export type { NfaCorrCurve } from './metrics/nfa-corr.js';
+export {
+  alphaHat,
+  alphaHatFromCurve,
+  alphaHatSpectral,
+  alphaHatSpectralFromEigen,
+  ALPHA_MIN,
+  ALPHA_MAX,
+} from './metrics/alpha-hat.js';
+export type { AlphaHat } from './metrics/alpha-hat.js';
+export { imbalance, imbalanceRel, imbalanceBoth, imbalanceMatrices } from './metrics/imbalance.js';
+export type { Imbalance } from './metrics/imbalance.js';
+export { nfaMetrics, toArray } from './metrics/snapshot.js';
+export type { NfaMetrics, NfaMetricsInput } from './metrics/snapshot.js';
