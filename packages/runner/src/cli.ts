@@ -1,0 +1,35 @@
+#!/usr/bin/env node
+// The `runner` CLI: registers each command module explicitly (add new commands here).
+import yargs from 'yargs';
+import { hideBin } from 'yargs/helpers';
+import { describeError, UserError } from './errors.js';
+import { exportCommand } from './commands/export.js';
+import { statusCommand } from './commands/status.js';
+import { sweepCommand } from './commands/sweep.js';
+
+async function main(argv: string[]): Promise<void> {
+  try {
+    await yargs(argv)
+      .scriptName('runner')
+      .usage('$0 <command> [options]')
+      .command(sweepCommand)
+      .command(statusCommand)
+      .command(exportCommand)
+      .demandCommand(1, 'give a command: sweep, status or export (see --help)')
+      .strict()
+      .version(false)
+      .help()
+      .wrap(100)
+      .fail((msg, err) => {
+        if (err) throw err;
+        throw new UserError(`${msg} (see runner --help)`);
+      })
+      .parseAsync();
+  } catch (err) {
+    const { text, code } = describeError(err);
+    process.stderr.write(`${text}\n`);
+    process.exitCode = code;
+  }
+}
+
+await main(hideBin(process.argv));

@@ -1,0 +1,50 @@
+import { writeFileSync } from 'node:fs';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { UserError } from '../errors.js';
+
+interface ExportArgs {
+  dir: string;
+  format: string;
+  out?: string | undefined;
+}
+
+const FORMATS = ['csv', 'jsonl'];
+
+/** `runner export <DIR>` — one deduplicated table of final metrics for pandas, R, DuckDB. */
+export const exportCommand: CommandModule<object, ExportArgs> = {
+  command: 'export <dir>',
+  describe: 'write one row per run (config fields and scalar final metrics) as CSV or JSONL',
+  builder: (y: Argv) =>
+    y
+      .positional('dir', { type: 'string', demandOption: true, describe: 'results directory' })
+      .option('format', {
+        type: 'string',
+        default: 'csv',
+        describe: `output format: ${FORMATS.join(', ')}`,
+      })
+      .option('out', {
+        type: 'string',
+        describe: 'output file [default: stdout]',
+      }) as unknown as Argv<ExportArgs>,
+  handler: async (args: ArgumentsCamelCase<ExportArgs>) => {
+    if (!FORMATS.includes(args.format)) {
+      throw new UserError(`--format ${args.format}: expected one of ${FORMATS.join(', ')}`);
+    }
+    const { exportTable, toCsv, toJsonl } = await import('../export/export-table.js');
+    const table = exportTable(args.dir);
+    for (const w of table.warnings) process.stderr.write(`warning: ${w}\n`);
+    const text = args.format === 'csv' ? toCsv(table) : toJsonl(table);
+    if (args.out === undefined) {
+      process.stdout.write(text);
+      return;
+    }
+    try {
+      writeFileSync(args.out, text);
+    } catch (err) {
+      throw new UserError(
+        `--out ${args.out}: cannot write (${(err as NodeJS.ErrnoException).code ?? String(err)})`,
+      );
+    }
+    process.stderr.write(`wrote ${table.rows.length} row(s) to ${args.out}\n`);
+  },
+};

@@ -1,0 +1,82 @@
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { BACKENDS, type BackendName } from '@ansatz/core';
+import { UserError } from '../errors.js';
+import { defaultWorkers } from '../schedule/pool.js';
+import { resolveShard } from '../schedule/shard.js';
+
+interface SweepArgs {
+  spec: string;
+  out?: string | undefined;
+  workers?: number | undefined;
+  shard?: string | undefined;
+  shardCount?: number | undefined;
+  backend: string;
+  dryRun: boolean;
+  retries: number;
+  json: boolean;
+}
+
+function intFlag(name: string, value: number | undefined, min: number): string | undefined {
+  if (value === undefined) return undefined;
+  return Number.isInteger(value) && value >= min
+    ? undefined
+    : `--${name} ${String(value)}: expected an integer ≥ ${min}`;
+}
+
+/** `runner sweep <spec> …` — run every missing cell of a sweep spec. */
+export const sweepCommand: CommandModule<object, SweepArgs> = {
+  command: 'sweep <spec>',
+  describe: 'run every missing cell of a sweep spec (resumable, incremental)',
+  builder: (y: Argv) =>
+    y
+      .positional('spec', { type: 'string', demandOption: true, describe: 'sweep spec (YAML)' })
+      .option('out', { type: 'string', describe: 'results directory [default: results/<name>]' })
+      .option('workers', { type: 'number', describe: 'worker threads [default: one per core]' })
+      .option('shard', { type: 'string', describe: 'run shard I of N (0-based), e.g. 0/4' })
+      .option('shard-count', {
+        type: 'number',
+        describe: 'shard count for JOB_COMPLETION_INDEX (Kubernetes Indexed Job)',
+      })
+      .option('backend', {
+        type: 'string',
+        default: 'auto',
+        describe: `TensorFlow.js backend: ${BACKENDS.join(', ')}`,
+      })
+      .option('dry-run', {
+        type: 'boolean',
+        default: false,
+        describe: 'print counts and the first cells; run nothing',
+      })
+      .option('retries', {
+        type: 'number',
+        default: 1,
+        describe: 'retries of a run that throws or crashes',
+      })
+      .option('json', {
+        type: 'boolean',
+        default: false,
+        describe: 'with --dry-run: print the plan as JSON',
+      }) as unknown as Argv<SweepArgs>,
+  handler: async (args: ArgumentsCamelCase<SweepArgs>) => {
+    const problems = [
+      intFlag('workers', args.workers, 1),
+      intFlag('retries', args.retries, 0),
+      intFlag('shard-count', args.shardCount, 1),
+      (BACKENDS as readonly string[]).includes(args.backend)
+        ? undefined
+        : `--backend ${args.backend}: expected one of ${BACKENDS.join(', ')}`,
+    ].filter((p): p is string => p !== undefined);
+    if (problems.length > 0) throw new UserError(problems);
+    const shard = resolveShard({ shard: args.shard, shardCount: args.shardCount });
+    const { plan } = await import('../sweep/plan.js');
+    const { runSweep } = await import('../sweep/run-sweep.js');
+    const p = plan(args.spec, args.out, shard);
+    process.exitCode = await runSweep(p, {
+      workers: args.workers ?? defaultWorkers(),
+      retries: args.retries,
+      backend: args.backend as BackendName,
+      dryRun: args.dryRun,
+      json: args.json,
+    });
+  },
+};

@@ -1,0 +1,112 @@
+import { existsSync, statSync } from 'node:fs';
+import { RUN_CONFIG_FIELDS } from '@ansatz/core';
+import { UserError } from '../errors.js';
+import { describeBadLines, listResultFiles, readResults } from '../results/jsonl-reader.js';
+import type { RunRecord } from '../results/record.js';
+import { readSnapshot } from '../results/snapshot.js';
+
+export type Cell = string | number | boolean | null;
+
+/** A flat table: one row per deduplicated run. */
+export interface Table {
+  columns: string[];
+  rows: Cell[][];
+  warnings: string[];
+}
+
+/** Run metadata columns, before the config fields. */
+const META = ['id', 'sweep', 'experiment', 'status', 'error'] as const;
+/** Columns after the final metrics. */
+const TAIL = [
+  'seconds',
+  'stepsPerSecond',
+  'backend',
+  'engineUsed',
+  'host',
+  'finishedAt',
+  'attempts',
+] as const;
+
+/** Scalar (non-matrix) keys of the final metrics, in first-seen order. */
+function finalKeys(records: readonly RunRecord[]): string[] {
+  const keys: string[] = [];
+  for (const r of records) {
+    for (const [k, v] of Object.entries(r.final ?? {})) {
+      if ((typeof v === 'number' || v === null) && !keys.includes(k)) keys.push(k);
+    }
+  }
+  return keys;
+}
+
+const scalar = (v: unknown): Cell =>
+  typeof v === 'number' || typeof v === 'string' || typeof v === 'boolean' ? v : null;
+
+/**
+ * The table `runner export` writes. Columns: id, sweep, experiment (every experiment of the
+ * spec snapshot the run belongs to, joined by ";"), status, error; then every run-config field
+ * under its own name (depth, width, optimizer, …); then the scalar final metrics under their
+ * own names (loss, nfaCorr, alphaHat, …; not the gram/agop matrices); then seconds,
+ * stepsPerSecond, backend, engineUsed (the engine that actually ran), host, finishedAt, attempts.
+ */
+export function exportTable(dir: string): Table {
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    throw new UserError(`${dir}: no such results directory`);
+  }
+  if (listResultFiles(dir).length === 0)
+    throw new UserError(`${dir}: no results (no *.jsonl files)`);
+  const results = readResults(dir);
+  const snap = readSnapshot(dir);
+  const members = new Map<string, string[]>();
+  for (const [name, e] of Object.entries(snap?.experiments ?? {})) {
+    for (const id of e.ids) members.set(id, [...(members.get(id) ?? []), name]);
+  }
+  const records = [...results.records.values()].sort((a, b) =>
+    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
+  );
+  const fkeys = finalKeys(records);
+  const columns = [...META, ...RUN_CONFIG_FIELDS, ...fkeys, ...TAIL];
+  const rows = records.map((r): Cell[] => {
+    const cfg = r.config as unknown as Record<string, unknown>;
+    const fin = (r.final ?? {}) as unknown as Record<string, unknown>;
+    return [
+      r.id,
+      r.sweep,
+      (members.get(r.id) ?? [r.experiment]).join(';'),
+      r.status,
+      r.error ?? null,
+      ...RUN_CONFIG_FIELDS.map((f) => scalar(cfg[f])),
+      ...fkeys.map((k) => scalar(fin[k])),
+      scalar(r.timing?.seconds),
+      scalar(r.timing?.stepsPerSecond),
+      scalar(r.backend),
+      scalar(r.engine),
+      scalar(r.host),
+      scalar(r.finishedAt),
+      scalar(r.attempts),
+    ];
+  });
+  return { columns, rows, warnings: describeBadLines(results.bad) };
+}
+
+function csvField(v: Cell): string {
+  if (v === null) return '';
+  const s = String(v);
+  return /[",\r\n]|^\s|\s$/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** RFC 4180 CSV with a header row; null is an empty field. */
+export function toCsv(t: Table): string {
+  const lines = [t.columns, ...t.rows].map((row) => row.map((v) => csvField(v)).join(','));
+  return `${lines.join('\n')}\n`;
+}
+
+/** One JSON object per row, keyed by column. */
+export function toJsonl(t: Table): string {
+  return (
+    t.rows
+      .map((row) =>
+        JSON.stringify(Object.fromEntries(t.columns.map((c, i) => [c, row[i] ?? null]))),
+      )
+      .join('\n') + (t.rows.length ? '\n' : '')
+  );
+}

@@ -1,0 +1,34 @@
+import { createHash } from 'node:crypto';
+
+/** Version of the id scheme and of the run record (DESIGN.md §3). */
+export const RECORD_VERSION = 1;
+
+/** Hex characters kept from the sha256: 64 bits, ample for any sweep. */
+export const ID_LENGTH = 16;
+
+/** JSON with object keys sorted at every level, so equal values give equal text. */
+export function canonicalJson(value: unknown): string {
+  return JSON.stringify(sortKeys(value));
+}
+
+function sortKeys(value: unknown): unknown {
+  if (Array.isArray(value)) return value.map(sortKeys);
+  if (value !== null && typeof value === 'object') {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[key];
+      if (v !== undefined) out[key] = sortKeys(v);
+    }
+    return out;
+  }
+  return value;
+}
+
+/**
+ * The id of a run: sha256 of the canonical JSON of `{ v, config }` where `config` is the fully
+ * resolved run config. Same config → same id; any change of any field → a new id.
+ */
+export function runId(config: object): string {
+  const text = canonicalJson({ v: RECORD_VERSION, config });
+  return createHash('sha256').update(text).digest('hex').slice(0, ID_LENGTH);
+}

@@ -1,0 +1,44 @@
+// Public API of @ansatz/runner: the orchestration behind the `runner` CLI.
+export { UserError, EXIT, describeError } from './errors.js';
+export { runId, canonicalJson, RECORD_VERSION, ID_LENGTH } from './ids.js';
+export { parseSpecText, readSpecFile, formatPath, MAX_ALIAS_COUNT } from './spec/parse-spec.js';
+export type { SpecSource, SpecPath } from './spec/parse-spec.js';
+export { specSchema, validateSpec } from './spec/spec-schema.js';
+export type { Spec, ExperimentSpec, RuleSpec, Scalar } from './spec/spec-schema.js';
+export { expandSpec, MAX_CELLS } from './spec/expand.js';
+export type { Cell, Expansion } from './spec/expand.js';
+export { loadSpecFile, loadSpecText, membership, uniqueCells } from './spec/load-spec.js';
+export type { LoadedSpec } from './spec/load-spec.js';
+export { readResults, listResultFiles, describeBadLines } from './results/jsonl-reader.js';
+export type { ResultsRead, BadLine } from './results/jsonl-reader.js';
+export { JsonlWriter, writerFileName } from './results/jsonl-writer.js';
+export { isDone, STATUS_RANK, recordFromResult, failedRecord } from './results/record.js';
+export type { RunRecord } from './results/record.js';
+export {
+  readSnapshot,
+  writeSnapshot,
+  makeSnapshot,
+  SNAPSHOT_JSON,
+  SNAPSHOT_YAML,
+} from './results/snapshot.js';
+export type { SpecSnapshot } from './results/snapshot.js';
+export {
+  assignShards,
+  estimateCost,
+  resolveShard,
+  parseShardFlag,
+  WHOLE,
+} from './schedule/shard.js';
+export type { Shard } from './schedule/shard.js';
+export { RunPool, workerFile, defaultWorkers } from './schedule/pool.js';
+export { Scheduler } from './schedule/scheduler.js';
+export type { Outcome, SchedulerEnd, SchedulerOptions } from './schedule/scheduler.js';
+export { plan, planLoaded, defaultOutDir } from './sweep/plan.js';
+export type { Plan, ExperimentPlan } from './sweep/plan.js';
+export { runSweep } from './sweep/run-sweep.js';
+export type { SweepOptions } from './sweep/run-sweep.js';
+export { sweepStatus, formatStatus } from './status/status.js';
+export type { StatusReport, ExperimentStatus } from './status/status.js';
+export { exportTable, toCsv, toJsonl } from './export/export-table.js';
+export type { Table } from './export/export-table.js';
+export type { WorkerTask } from './worker.js';

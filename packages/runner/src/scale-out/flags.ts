@@ -1,0 +1,44 @@
+/**
+ * Checks of the `runner slurm` / `runner k8s` flags. Each returns a message naming the flag,
+ * the value and what would be valid, or undefined when the value is fine; the commands
+ * collect them all and report every problem at once.
+ */
+
+/** An integer flag with a lower bound. */
+export function intProblem(
+  flag: string,
+  value: number | undefined,
+  min: number,
+): string | undefined {
+  if (value === undefined) return undefined;
+  return Number.isInteger(value) && value >= min
+    ? undefined
+    : `--${flag} ${String(value)}: expected an integer ≥ ${min}`;
+}
+
+const SLURM_TIME =
+  /^(?:\d+|\d+:\d{1,2}|\d+:\d{1,2}:\d{1,2}|\d+-\d+|\d+-\d+:\d{1,2}|\d+-\d+:\d{1,2}:\d{1,2}|UNLIMITED|INFINITE)$/i;
+
+/** A Slurm time limit, in one of the forms `sbatch --time` accepts. */
+export function slurmTimeProblem(value: string | undefined): string | undefined {
+  if (value === undefined || SLURM_TIME.test(value)) return undefined;
+  return `--time "${value}": expected a Slurm time limit such as 30 (minutes), 2:00:00, 1-12:00:00 or UNLIMITED`;
+}
+
+/** A Slurm partition list, e.g. `cpu` or `cpu,short`. */
+export function partitionProblem(value: string | undefined): string | undefined {
+  if (value === undefined || /^[A-Za-z0-9_.-]+(?:,[A-Za-z0-9_.-]+)*$/.test(value)) return undefined;
+  return `--partition "${value}": expected a partition name (letters, digits, "_", ".", "-"), or several separated by commas`;
+}
+
+/** A container image reference, e.g. `ghcr.io/me/ansatz:1.0`. */
+export function imageProblem(value: string): string | undefined {
+  if (/^[A-Za-z0-9][A-Za-z0-9._\-/:@]*$/.test(value)) return undefined;
+  return `--image "${value}": expected a container image reference such as ghcr.io/you/ansatz:latest`;
+}
+
+/** A PersistentVolumeClaim name (DNS-1123 subdomain). */
+export function claimProblem(value: string): string | undefined {
+  if (value.length <= 253 && /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(value)) return undefined;
+  return `--volume "${value}": expected a PersistentVolumeClaim name (lowercase letters, digits, "-" and ".")`;
+}

@@ -1,0 +1,206 @@
+import type { IConfigMap } from 'kubernetes-models/v1/ConfigMap';
+import type { IJob } from 'kubernetes-models/batch/v1/Job';
+import { stringify } from 'yaml';
+import type { RunnerArgv } from './runner-invocation.js';
+
+/** Everything the Kubernetes manifest of one sweep needs. */
+export interface K8sPlan {
+  /** The sweep name (spec `name`). */
+  sweep: string;
+  /** The spec's YAML text: shipped in a ConfigMap, so the image needs no copy of it. */
+  specText: string;
+  /** Completions of the Indexed Job: one pod per shard. */
+  shards: number;
+  /** Pods running at once. */
+  parallelism: number;
+  /** CPUs requested per pod, also the runner's `--workers`. */
+  cpus: number;
+  /** Container image with the runner installed. */
+  image: string;
+  /** PersistentVolumeClaim holding results and site (ReadWriteMany when pods spread over nodes). */
+  claim: string;
+  /** How the image starts the runner, e.g. `['runner']`. */
+  runner: RunnerArgv;
+}
+
+/** Where things live inside the pods. */
+export const K8S_PATHS = {
+  data: '/data',
+  spec: '/etc/ansatz',
+  specFile: '/etc/ansatz/spec.yaml',
+} as const;
+
+/** Exit codes of `runner sweep` that end a shard for good (done with failed runs; bad input). */
+export const FINAL_EXIT_CODES = [1, 2] as const;
+
+/** A DNS-1123 label from the sweep name (lowercase alphanumerics and '-'). */
+export function k8sName(sweep: string): string {
+  const base = sweep
+    .toLowerCase()
+    .replace(/[^a-z0-9-]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 40)
+    .replace(/-+$/g, '');
+  return `ansatz-${base || 'sweep'}`;
+}
+
+/** The objects of the manifest: spec ConfigMap, shard Job, and the report Job after it. */
+export interface K8sManifest {
+  configMap: IConfigMap;
+  shards: IJob;
+  report: IJob;
+}
+
+/** Results, site and completion markers on the shared volume. */
+export function k8sDataPaths(plan: Pick<K8sPlan, 'sweep'>) {
+  const name = k8sName(plan.sweep);
+  return {
+    results: `${K8S_PATHS.data}/results/${plan.sweep}`,
+    site: `${K8S_PATHS.data}/site/${plan.sweep}`,
+    markers: `${K8S_PATHS.data}/.ansatz-k8s/${name}-shards`,
+  };
+}
+
+/**
+ * Shard pod wrapper around the runner (`"$@"`): records that index JOB_COMPLETION_INDEX has
+ * ended (exit code in a marker file on the shared volume) so that the report Job can start
+ * when all have. Codes other than those in FINAL_EXIT_CODES (a crash, an OOM kill) leave no
+ * marker: Kubernetes retries the index (backoffLimitPerIndex) and resume skips the finished cells.
+ */
+function shardWrapper(markers: string): string {
+  const final = FINAL_EXIT_CODES.join('|');
+  return [
+    `m='${markers}'`,
+    'mkdir -p "$m" && rm -f "$m/$JOB_COMPLETION_INDEX"',
+    'rc=0; "$@" || rc=$?',
+    `case $rc in 0|${final}) echo "$rc" > "$m/$JOB_COMPLETION_INDEX" ;; esac`,
+    'exit "$rc"',
+  ].join('\n');
+}
+
+/** Report init container: wait until every shard index has left its marker. */
+function waitScript(markers: string, shards: number): string {
+  return [
+    `m='${markers}'`,
+    `until [ "$(ls "$m" 2>/dev/null | wc -l)" -ge ${shards} ]; do`,
+    `  echo "waiting for shards: $(ls "$m" 2>/dev/null | wc -l)/${shards} done"; sleep 15`,
+    'done',
+  ].join('\n');
+}
+
+/** Build the manifest objects (pure: serialising and writing is the command's job). */
+export function k8sManifest(plan: K8sPlan): K8sManifest {
+  const name = k8sName(plan.sweep);
+  const paths = k8sDataPaths(plan);
+  const labels = { 'app.kubernetes.io/name': 'ansatz', 'ansatz/sweep': name };
+  const volumes = [
+    { name: 'data', persistentVolumeClaim: { claimName: plan.claim } },
+    { name: 'spec', configMap: { name: `${name}-spec` } },
+  ];
+  const dataMount = { name: 'data', mountPath: K8S_PATHS.data };
+  const specMount = { name: 'spec', mountPath: K8S_PATHS.spec, readOnly: true };
+
+  const configMap: IConfigMap = {
+    apiVersion: 'v1',
+    kind: 'ConfigMap',
+    metadata: { name: `${name}-spec`, labels },
+    data: { 'spec.yaml': plan.specText },
+  };
+
+  const shards: IJob = {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name: `${name}-shards`, labels },
+    spec: {
+      completionMode: 'Indexed',
+      completions: plan.shards,
+      parallelism: plan.parallelism,
+      backoffLimitPerIndex: 2,
+      podFailurePolicy: {
+        rules: [
+          {
+            action: 'FailIndex',
+            onExitCodes: { containerName: 'shard', operator: 'In', values: [...FINAL_EXIT_CODES] },
+          },
+        ],
+      },
+      template: {
+        metadata: { labels },
+        spec: {
+          restartPolicy: 'Never',
+          containers: [
+            {
+              name: 'shard',
+              image: plan.image,
+              command: ['/bin/sh', '-c', shardWrapper(paths.markers), 'shard'],
+              args: [
+                ...plan.runner,
+                'sweep',
+                K8S_PATHS.specFile,
+                '--out',
+                paths.results,
+                '--workers',
+                String(plan.cpus),
+                '--shard-count',
+                String(plan.shards),
+              ],
+              resources: { requests: { cpu: String(plan.cpus) } },
+              volumeMounts: [dataMount, specMount],
+            },
+          ],
+          volumes,
+        },
+      },
+    },
+  };
+
+  const report: IJob = {
+    apiVersion: 'batch/v1',
+    kind: 'Job',
+    metadata: { name: `${name}-report`, labels },
+    spec: {
+      backoffLimit: 2,
+      template: {
+        metadata: { labels },
+        spec: {
+          restartPolicy: 'Never',
+          initContainers: [
+            {
+              name: 'wait-for-shards',
+              image: plan.image,
+              command: ['/bin/sh', '-c', waitScript(paths.markers, plan.shards)],
+              volumeMounts: [dataMount],
+            },
+          ],
+          containers: [
+            {
+              name: 'report',
+              image: plan.image,
+              // After a successful build the markers go, so the next submission waits afresh.
+              command: ['/bin/sh', '-c', `"$@" && rm -rf '${paths.markers}'`, 'report'],
+              args: [...plan.runner, 'report', paths.results, '--out', paths.site],
+              volumeMounts: [dataMount],
+            },
+          ],
+          volumes: [volumes[0]!],
+        },
+      },
+    },
+  };
+  return { configMap, shards, report };
+}
+
+/** The manifest as one multi-document YAML file, for `kubectl apply -f`. */
+export function k8sManifestYaml(plan: K8sPlan, manifest = k8sManifest(plan)): string {
+  const head = [
+    `# Generated by \`runner k8s\` for sweep "${plan.sweep}": ${plan.shards} shards as a Kubernetes`,
+    '# Indexed Job, then the site build. Results and site are on the PersistentVolumeClaim',
+    `# "${plan.claim}" (ReadWriteMany when pods run on several nodes).`,
+    `#   kubectl apply -f <this file>        # start; kubectl get jobs -l ansatz/sweep=${k8sName(plan.sweep)}`,
+    `#   kubectl delete -f <this file> && kubectl apply -f <this file>   # re-run: only missing cells run`,
+  ].join('\n');
+  const docs = [manifest.configMap, manifest.shards, manifest.report].map((d) =>
+    stringify(d, { lineWidth: 0 }),
+  );
+  return `${head}\n${docs.join('---\n')}`;
+}

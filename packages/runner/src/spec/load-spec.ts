@@ -1,0 +1,45 @@
+import { readSpecFile, parseSpecText, type SpecSource } from './parse-spec.js';
+import { validateSpec, type Spec } from './spec-schema.js';
+import { expandSpec, type Cell } from './expand.js';
+
+/** A spec read, validated and expanded: everything a command needs. */
+export interface LoadedSpec {
+  source: SpecSource;
+  spec: Spec;
+  cells: Cell[];
+  warnings: string[];
+}
+
+/** Parse, validate and expand spec text. Throws a `UserError` listing every problem. */
+export function loadSpecText(text: string, file: string): LoadedSpec {
+  const source = parseSpecText(text, file);
+  const spec = validateSpec(source);
+  const { cells, warnings } = expandSpec(source, spec);
+  return { source, spec, cells, warnings };
+}
+
+/** Read, parse, validate and expand a spec file. Throws a `UserError` listing every problem. */
+export function loadSpecFile(file: string): LoadedSpec {
+  const source = readSpecFile(file);
+  const spec = validateSpec(source);
+  const { cells, warnings } = expandSpec(source, spec);
+  return { source, spec, cells, warnings };
+}
+
+/** Experiments each id belongs to (a cell shared by two experiments has one id). */
+export function membership(cells: readonly Cell[]): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const c of cells) {
+    const list = out.get(c.id);
+    if (list) {
+      if (!list.includes(c.experiment)) list.push(c.experiment);
+    } else out.set(c.id, [c.experiment]);
+  }
+  return out;
+}
+
+/** Cells with one entry per id (the first experiment that produced it). */
+export function uniqueCells(cells: readonly Cell[]): Cell[] {
+  const seen = new Set<string>();
+  return cells.filter((c) => (seen.has(c.id) ? false : (seen.add(c.id), true)));
+}

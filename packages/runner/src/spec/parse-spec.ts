@@ -1,0 +1,110 @@
+import { readFileSync } from 'node:fs';
+import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { UserError } from '../errors.js';
+
+/** A key path into the spec document, e.g. ['experiments', 'depth', 'grid', 'depth', 2]. */
+export type SpecPath = readonly (string | number)[];
+
+/**
+ * Upper bound on alias expansions when converting YAML to plain data: anchors and aliases
+ * are fine for sharing settings, but a "billion laughs" document is rejected.
+ */
+export const MAX_ALIAS_COUNT = 200;
+
+/** Upper bound on the spec file size; specs are small, a huge file is a mistake. */
+export const MAX_SPEC_BYTES = 1_000_000;
+
+/** A parsed spec file that can say where any of its values came from. */
+export interface SpecSource {
+  /** The file name as the user gave it (used in messages). */
+  file: string;
+  text: string;
+  /** The plain data of the document. */
+  data: unknown;
+  /** `file:line:col path` for a key path (the position is omitted when the path has no node). */
+  where(path: SpecPath): string;
+}
+
+/** Format a key path as `experiments.depth.grid.depth[2]`. */
+export function formatPath(path: SpecPath): string {
+  let out = '';
+  for (const part of path) {
+    if (typeof part === 'number') out += `[${part}]`;
+    else out += out === '' ? part : `.${part}`;
+  }
+  return out;
+}
+
+function positionOf(doc: Document, counter: LineCounter, path: SpecPath): string | undefined {
+  // Walk down as far as the path exists, so a missing leaf still points at its parent.
+  for (let n = path.length; n >= 0; n--) {
+    const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
+    if (isNode(node) && node.range) {
+      const { line, col } = counter.linePos(node.range[0]);
+      return `${line}:${col}`;
+    }
+  }
+  return undefined;
+}
+
+/** Parse YAML text into a `SpecSource`; syntax errors become one `UserError` listing them all. */
+export function parseSpecText(text: string, file: string): SpecSource {
+  const counter = new LineCounter();
+  const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
+  const problems = [...doc.errors].map((e) => {
+    const pos = e.linePos?.[0];
+    const at = pos ? `${file}:${pos.line}:${pos.col}` : file;
+    if (e.code === 'DUPLICATE_KEY') {
+      const key = pos ? keyAt(text, counter, e.pos[0]) : undefined;
+      return `${at} duplicate key${key ? ` "${key}"` : ''}: keys must be unique (experiment names too)`;
+    }
+    return `${at} YAML syntax error: ${e.message.split('\n')[0]}`;
+  });
+  if (problems.length > 0) throw new UserError(problems);
+
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (err) {
+    const message = err instanceof Error ? err.message : String(err);
+    throw new UserError(
+      `${file}: YAML aliases expand too much (${message}); at most ${MAX_ALIAS_COUNT} alias expansions are allowed`,
+    );
+  }
+  return {
+    file,
+    text,
+    data,
+    where(path) {
+      const pos = positionOf(doc, counter, path);
+      const name = formatPath(path);
+      return `${file}${pos ? `:${pos}` : ''}${name ? ` ${name}` : ''}`;
+    },
+  };
+}
+
+function keyAt(text: string, _counter: LineCounter, offset: number): string | undefined {
+  const rest = text.slice(offset);
+  const m = /^\s*["']?([^"':\n]+)["']?\s*:/.exec(rest);
+  return m?.[1]?.trim();
+}
+
+/** Read and parse a spec file; a missing or unreadable file is a `UserError`. */
+export function readSpecFile(file: string): SpecSource {
+  let text: string;
+  try {
+    const buf = readFileSync(file);
+    if (buf.length > MAX_SPEC_BYTES) {
+      throw new UserError(
+        `${file}: spec is ${buf.length} bytes; at most ${MAX_SPEC_BYTES} allowed`,
+      );
+    }
+    text = buf.toString('utf8');
+  } catch (err) {
+    if (err instanceof UserError) throw err;
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code;
+    throw new UserError(`${file}: cannot read the spec (${why ?? String(err)})`);
+  }
+  return parseSpecText(text, file);
+}

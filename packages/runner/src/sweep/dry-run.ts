@@ -1,0 +1,46 @@
+import { formatTable } from '../progress/summary.js';
+import { describeAxes, type Plan } from './plan.js';
+
+/** How many cells `--dry-run` lists. */
+export const DRY_RUN_CELLS = 10;
+
+/** Print what a sweep would do: counts per experiment and the first cells to run. */
+export function printDryRun(p: Plan, json: boolean): void {
+  const total = { cells: p.mine.length, toRun: p.toRun.length };
+  if (json) {
+    const out = {
+      sweep: p.loaded.spec.name,
+      outDir: p.outDir,
+      shard: { index: p.shard.index, count: p.shard.count, from: p.shard.from },
+      totalIds: p.totalIds,
+      total: { cells: total.cells, done: total.cells - total.toRun, toRun: total.toRun },
+      experiments: p.experiments,
+      mine: p.mine.map((c) => c.id),
+      toRun: p.toRun.map((c) => ({ id: c.id, experiment: c.experiment, axes: c.axes })),
+    };
+    process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
+    return;
+  }
+  const shard =
+    p.shard.count > 1 ? `, shard ${p.shard.index}/${p.shard.count} (${p.shard.from})` : '';
+  const lines = [
+    `dry run of ${p.loaded.spec.name} (${p.loaded.source.file} → ${p.outDir}${shard})`,
+  ];
+  const rows = [['experiment', 'cells', 'done', 'to run']];
+  for (const e of p.experiments)
+    rows.push([e.name, String(e.cells), String(e.done), String(e.toRun)]);
+  rows.push([
+    'total (unique ids)',
+    String(total.cells),
+    String(total.cells - total.toRun),
+    String(total.toRun),
+  ]);
+  lines.push(formatTable(rows));
+  if (p.toRun.length > 0) {
+    const shown = Math.min(DRY_RUN_CELLS, p.toRun.length);
+    lines.push(`first ${shown} of ${p.toRun.length} cells to run:`);
+    for (const c of p.toRun.slice(0, shown))
+      lines.push(`  ${c.id}  ${c.experiment}  ${describeAxes(c)}`);
+  }
+  process.stdout.write(`${lines.join('\n')}\n`);
+}

@@ -1,0 +1,92 @@
+import { join } from 'node:path';
+import { readResults, type ResultsRead } from '../results/jsonl-reader.js';
+import { isDone } from '../results/record.js';
+import { assignShards, estimateCost, type Shard } from '../schedule/shard.js';
+import type { Cell } from '../spec/expand.js';
+import { loadSpecFile, membership, uniqueCells, type LoadedSpec } from '../spec/load-spec.js';
+
+/** Per-experiment counts of a plan (a cell shared by experiments counts in each). */
+export interface ExperimentPlan {
+  name: string;
+  /** Cells of this experiment in this shard. */
+  cells: number;
+  done: number;
+  toRun: number;
+}
+
+/** What a sweep invocation will do: which cells are this shard's and which of them are missing. */
+export interface Plan {
+  loaded: LoadedSpec;
+  outDir: string;
+  shard: Shard;
+  results: ResultsRead;
+  /** This shard's cells, one per id. */
+  mine: Cell[];
+  /** This shard's cells without an ok/diverged record, most expensive first. */
+  toRun: Cell[];
+  experiments: ExperimentPlan[];
+  /** Ids of the whole spec (all shards), one per id. */
+  totalIds: number;
+}
+
+/** Default results directory of a sweep: results/<name> under the working directory. */
+export function defaultOutDir(name: string): string {
+  return join('results', name);
+}
+
+/** Build the plan of `runner sweep` for a loaded spec. Reads the results directory. */
+export function planLoaded(loaded: LoadedSpec, outDir: string, shard: Shard): Plan {
+  const unique = uniqueCells(loaded.cells);
+  const costs = new Map(unique.map((c) => [c.id, estimateCost(c.config)]));
+  const owner = assignShards(
+    unique.map((c) => ({ id: c.id, cost: costs.get(c.id)! })),
+    shard.count,
+  );
+  const mine = unique.filter((c) => owner.get(c.id) === shard.index);
+  const results = readResults(outDir);
+  const done = (id: string) => {
+    const r = results.records.get(id);
+    return r !== undefined && isDone(r.status);
+  };
+  const toRun = mine
+    .filter((c) => !done(c.id))
+    .sort((a, b) => costs.get(b.id)! - costs.get(a.id)! || (a.id < b.id ? -1 : 1));
+  const members = membership(loaded.cells);
+  const byName = new Map<string, ExperimentPlan>(
+    Object.keys(loaded.spec.experiments).map((name) => [
+      name,
+      { name, cells: 0, done: 0, toRun: 0 },
+    ]),
+  );
+  for (const c of mine) {
+    for (const name of members.get(c.id) ?? []) {
+      const e = byName.get(name)!;
+      e.cells++;
+      if (done(c.id)) e.done++;
+      else e.toRun++;
+    }
+  }
+  return {
+    loaded,
+    outDir,
+    shard,
+    results,
+    mine,
+    toRun,
+    experiments: [...byName.values()],
+    totalIds: unique.length,
+  };
+}
+
+/** Load the spec file and plan it. */
+export function plan(specFile: string, out: string | undefined, shard: Shard): Plan {
+  const loaded = loadSpecFile(specFile);
+  return planLoaded(loaded, out ?? defaultOutDir(loaded.spec.name), shard);
+}
+
+/** `depth=2 init=balanced seed=0` */
+export function describeAxes(cell: Cell): string {
+  return Object.entries(cell.axes)
+    .map(([k, v]) => `${k}=${String(v)}`)
+    .join(' ');
+}

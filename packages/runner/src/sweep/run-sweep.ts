@@ -1,0 +1,108 @@
+import type { BackendName } from '@ansatz/core';
+import { EXIT } from '../errors.js';
+import { describeBadLines } from '../results/jsonl-reader.js';
+import { JsonlWriter, writerFileName } from '../results/jsonl-writer.js';
+import { failedRecord, recordFromResult } from '../results/record.js';
+import { writeSnapshot } from '../results/snapshot.js';
+import { RunPool } from '../schedule/pool.js';
+import { Scheduler, type SchedulerEnd } from '../schedule/scheduler.js';
+import { startProgress } from '../progress/progress.js';
+import { summaryTable } from '../progress/summary.js';
+import { newTally } from '../progress/tally.js';
+import { printDryRun } from './dry-run.js';
+import type { Plan } from './plan.js';
+
+export interface SweepOptions {
+  workers: number;
+  retries: number;
+  backend: BackendName;
+  dryRun: boolean;
+  json: boolean;
+}
+
+/**
+ * Run every missing cell of this shard on a pool of worker threads, appending one record per
+ * finished run to this process's own JSONL file. Returns the exit code: 0 all ran, 1 some
+ * failed, 130 interrupted (first Ctrl-C: finish in-flight runs; second: abandon them).
+ */
+export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
+  const name = p.loaded.spec.name;
+  for (const w of p.loaded.warnings) process.stderr.write(`warning: ${w}\n`);
+  for (const b of describeBadLines(p.results.bad)) process.stderr.write(`warning: ${b}\n`);
+  if (opts.dryRun) {
+    printDryRun(p, opts.json);
+    return EXIT.ok;
+  }
+  writeSnapshot(p.outDir, p.loaded);
+  const skipped = p.mine.length - p.toRun.length;
+  const tally = newTally(p.toRun.length, skipped);
+  const shardText =
+    p.shard.count > 1 ? ` shard ${p.shard.index}/${p.shard.count} (${p.shard.from})` : '';
+  if (p.toRun.length === 0) {
+    process.stdout.write(
+      `${name}${shardText}: nothing to run, all ${p.mine.length} cells done in ${p.outDir}\n`,
+    );
+    return EXIT.ok;
+  }
+  const workers = Math.min(opts.workers, p.toRun.length);
+  process.stderr.write(
+    `${name}${shardText}: ${p.toRun.length} to run, ${skipped} done, ${workers} worker${workers > 1 ? 's' : ''} → ${p.outDir}\n`,
+  );
+  const writer = new JsonlWriter(p.outDir, writerFileName(p.shard));
+  const pool = new RunPool(workers);
+  const progress = startProgress(name, tally);
+  const scheduler = new Scheduler(p.toRun, {
+    workers,
+    retries: opts.retries,
+    backend: opts.backend,
+    run: (task, signal) => pool.run(task, signal),
+    onRetry: (cell, error, attempt) => {
+      tally.retries++;
+      progress.log(`retrying ${cell.id} (attempt ${attempt + 1}): ${error}`);
+    },
+    onDone: (cell, outcome) => {
+      if (outcome.kind === 'result') {
+        writer.append(recordFromResult(name, cell, outcome.result, outcome.attempts));
+        tally[outcome.result.status]++;
+      } else {
+        writer.append(
+          failedRecord(name, cell, outcome.error, outcome.attempts, outcome.seconds, opts.backend),
+        );
+        tally.failed++;
+        progress.log(`failed ${cell.id} after ${outcome.attempts} attempt(s): ${outcome.error}`);
+      }
+      progress.update();
+    },
+  });
+
+  let interrupts = 0;
+  const onSignal = (signal: NodeJS.Signals) => {
+    interrupts++;
+    if (interrupts === 1) {
+      progress.log(
+        `${signal}: no new runs; waiting for ${scheduler.inFlight} in flight (Ctrl-C again to abort them)`,
+      );
+      scheduler.stop();
+    } else {
+      progress.log(`${signal}: aborting ${scheduler.inFlight} in-flight run(s)`);
+      scheduler.abort();
+    }
+  };
+  process.on('SIGINT', onSignal);
+  process.on('SIGTERM', onSignal);
+  let end: SchedulerEnd;
+  try {
+    end = await scheduler.run();
+  } finally {
+    process.off('SIGINT', onSignal);
+    process.off('SIGTERM', onSignal);
+    progress.stop();
+    writer.close();
+    await pool.destroy();
+  }
+  process.stdout.write(`${summaryTable(name, tally, end)}\n`);
+  if (tally.ok + tally.diverged + tally.failed > 0)
+    process.stdout.write(`results: ${writer.path}\n`);
+  if (end !== 'completed') return EXIT.interrupted;
+  return tally.failed > 0 ? EXIT.someFailed : EXIT.ok;
+}
