@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { runConfigSchema, type RunConfig, type RunConfigInput } from './schema.js';
 
 /** One problem with a config: where (a field path) and what. */

@@ -54,7 +54,12 @@ export const runConfigSchema = z
     weightDecay: z.number().nonnegative().max(100).default(0),
     steps: z.number().int().nonnegative().max(10_000_000).default(2000),
     logEvery: positiveInt.default(100),
-    seed: z.number().int().nonnegative().max(2 ** 31 - 1).default(0),
+    seed: z
+      .number()
+      .int()
+      .nonnegative()
+      .max(2 ** 31 - 1)
+      .default(0),
     /** Training engine: `reference` (TensorFlow.js autodiff), `linear` (closed form, linear nets), `auto`. */
     engine: z.enum(ENGINES).default('auto'),
   })

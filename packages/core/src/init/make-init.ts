@@ -21,7 +21,13 @@ function balanced(rng: Rng, dims: number[], scale: number): Dense[] {
   const bases: Matrix[] = dims.map((n) => randomOrthogonal(rng, n, r));
   const weights: Dense[] = [];
   for (let l = 1; l < dims.length; l++) {
-    weights.push(fromMatrix(bases[l]!.clone().mulRowVector(s).mmul(bases[l - 1]!.transpose())));
+    weights.push(
+      fromMatrix(
+        bases[l]!.clone()
+          .mulRowVector(s)
+          .mmul(bases[l - 1]!.transpose()),
+      ),
+    );
   }
   return weights;
 }
@@ -63,7 +69,11 @@ export function initWeights(c: InitConfig): Dense[] {
     case 'balanced':
       return balanced(rng, dims, c.initScale);
     case 'near_balanced':
-      return perturb(Rng.stream(c.seed, 'init.perturb'), balanced(rng, dims, c.initScale), c.initPerturb);
+      return perturb(
+        Rng.stream(c.seed, 'init.perturb'),
+        balanced(rng, dims, c.initScale),
+        c.initPerturb,
+      );
     case 'gaussian':
       return gaussian(rng, dims, c.initScale);
     case 'orthogonal':

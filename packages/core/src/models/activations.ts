@@ -3,7 +3,9 @@ import { tf } from '../backend/backend.js';
 import type { RunConfig } from '../config/schema.js';
 
 /** The hidden-layer nonlinearity of a config as a TensorFlow.js function. */
-export function activationFn(c: Pick<RunConfig, 'activation' | 'leakySlope'>): (h: tfc.Tensor) => tfc.Tensor {
+export function activationFn(
+  c: Pick<RunConfig, 'activation' | 'leakySlope'>,
+): (h: tfc.Tensor) => tfc.Tensor {
   switch (c.activation) {
     case 'linear':
       return (h) => h;
@@ -20,7 +22,10 @@ export function activationFn(c: Pick<RunConfig, 'activation' | 'leakySlope'>): (
       return (h) =>
         tf.mul(
           tf.mul(h, 0.5),
-          tf.add(1, tf.tanh(tf.mul(Math.sqrt(2 / Math.PI), tf.add(h, tf.mul(0.044715, tf.pow(h, 3)))))),
+          tf.add(
+            1,
+            tf.tanh(tf.mul(Math.sqrt(2 / Math.PI), tf.add(h, tf.mul(0.044715, tf.pow(h, 3))))),
+          ),
         );
   }
 }

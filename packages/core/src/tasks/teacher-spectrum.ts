@@ -1,4 +1,4 @@
-import { Matrix } from 'ml-matrix';
+import type { Matrix } from 'ml-matrix';
 import { randomOrthogonal } from '../linalg/dense.js';
 import type { Rng } from '../random/rng.js';
 

@@ -36,9 +36,9 @@ export function referenceEngine(c: RunConfig, task: Task): Engine {
           xb = tf.gather(x, idx);
           yb = tf.gather(y, idx);
         }
-        return tf.valueAndGrads((...args: tfc.Tensor[]) =>
-          lossOf(args as tfc.Tensor2D[], xb, yb),
-        )(ws);
+        return tf.valueAndGrads((...args: tfc.Tensor[]) => lossOf(args as tfc.Tensor2D[], xb, yb))(
+          ws,
+        );
       });
       const loss = value.dataSync()[0]!;
       const out = grads.map((g) => Float64Array.from(g.dataSync()));
