@@ -21,12 +21,12 @@ export function assertChain(weights: readonly Matrix[], where: string): void {
 
 /** Wᵀ W: the Gram matrix of the columns of W (exactly symmetric). */
 export function columnGram(w: Matrix): Matrix {
-  return w.transpose().mmul(w);
+  return w.gram();
 }
 
 /** W Wᵀ: the Gram matrix of the rows of W (exactly symmetric). */
 export function rowGram(w: Matrix): Matrix {
-  return w.mmul(w.transpose());
+  return w.mmulByTranspose();
 }
 
 /** The first-layer Gram matrix W_1ᵀ W_1 (d × d), the left side of the NFA. */
@@ -37,8 +37,10 @@ export function gram(w1: Matrix): Matrix {
 /** The end-to-end matrix W = W_L ⋯ W_1 (outputDim × inputDim) of a linear network. */
 export function endToEnd(weights: readonly Matrix[]): Matrix {
   assertChain(weights, 'endToEnd');
-  let product = weights[0]!.clone();
-  for (let l = 1; l < weights.length; l++) product = weights[l]!.mmul(product);
+  // Multiply from the output side: every partial product then has only outputDim rows, which
+  // costs c·k² per layer instead of k²·d.
+  let product = weights[weights.length - 1]!.clone();
+  for (let l = weights.length - 2; l >= 0; l--) product = product.mmul(weights[l]!);
   return product;
 }
 

@@ -80,30 +80,13 @@ export function clampedEigenvalues(values: Float64Array): Float64Array {
 export function psdPowerFromEigen(eigen: SymmetricEigen, alpha: number): Matrix {
   if (!Number.isFinite(alpha)) throw new RangeError(`psdPower: alpha must be finite, got ${alpha}`);
   const lambda = clampedEigenvalues(eigen.values);
+  const positive: number[] = [];
+  for (let k = 0; k < lambda.length; k++) if (lambda[k]! > 0) positive.push(k);
   const n = lambda.length;
-  const v = eigen.vectors;
-  const out = new Matrix(n, n);
-  const powered: number[] = [];
-  const columns: number[] = [];
-  for (let k = 0; k < n; k++) {
-    const l = lambda[k]!;
-    if (l > 0) {
-      powered.push(Math.pow(l, alpha));
-      columns.push(k);
-    }
-  }
-  for (let i = 0; i < n; i++) {
-    for (let j = i; j < n; j++) {
-      let s = 0;
-      for (let t = 0; t < columns.length; t++) {
-        const k = columns[t]!;
-        s += powered[t]! * v.get(i, k) * v.get(j, k);
-      }
-      out.set(i, j, s);
-      out.set(j, i, s);
-    }
-  }
-  return out;
+  if (positive.length === 0) return new Matrix(n, n);
+  // V_+ diag(λ_+^α) V_+ᵀ over the positive eigenvalues only (symmetric by construction).
+  const v = eigen.vectors.subMatrixColumn(positive);
+  return v.mmulByTranspose(positive.map((k) => Math.pow(lambda[k]!, alpha)));
 }
 
 /** M^α for a symmetric PSD matrix M (see `psdPowerFromEigen` for the clamping rules). */
