@@ -13,11 +13,11 @@ type InitConfig = Pick<
  * Exactly balanced weights: W_l = Q_l S Q_{l-1}ᵀ with orthonormal Q_0 = V (d × r), hidden
  * Q_l (k × r), Q_L = U (c × r) and one diagonal S shared by every layer, r = min(d, k, c).
  * Then W_{l+1}ᵀW_{l+1} = Q_l S² Q_lᵀ = W_l W_lᵀ. The singular values are distinct
- * (initScale · 2^{u−½}, u uniform) so that α is identifiable from step 0.
+ * (initScale · 2^{(u−½)/2}, u uniform: within ±19% of initScale, so deep products stay tame) so that α is identifiable from step 0.
  */
 function balanced(rng: Rng, dims: number[], scale: number): Dense[] {
   const r = Math.min(...dims);
-  const s = Array.from({ length: r }, () => scale * Math.pow(2, rng.uniform() - 0.5));
+  const s = Array.from({ length: r }, () => scale * Math.pow(2, (rng.uniform() - 0.5) / 2));
   const bases: Matrix[] = dims.map((n) => randomOrthogonal(rng, n, r));
   const weights: Dense[] = [];
   for (let l = 1; l < dims.length; l++) {
