@@ -1,11 +1,16 @@
 import type { RunConfig } from '../config/schema.js';
 import type { Task } from '../tasks/task.js';
 import type { Engine } from './engine.js';
+import { linearEngine } from './linear-engine.js';
 import { referenceEngine } from './reference-engine.js';
 
-/** The engine `auto` resolves to for a config, and an instance of the one a config names. */
+/**
+ * The engine `auto` resolves to for a config: the closed-form `linear` engine for linear
+ * networks (same numbers as the reference, see linear-engine.test.ts), else `reference`.
+ */
 export function engineName(c: RunConfig): 'reference' | 'linear' {
-  return c.engine === 'auto' ? 'reference' : c.engine;
+  if (c.engine !== 'auto') return c.engine;
+  return c.activation === 'linear' ? 'linear' : 'reference';
 }
 
 export function makeEngine(c: RunConfig, task: Task): Engine {
@@ -14,6 +19,6 @@ export function makeEngine(c: RunConfig, task: Task): Engine {
     case 'reference':
       return referenceEngine(c, task);
     case 'linear':
-      throw new Error('the linear engine is not built yet');
+      return linearEngine(c, task);
   }
 }
