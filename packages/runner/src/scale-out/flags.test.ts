@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { claimProblem, imageProblem, intProblem, partitionProblem, slurmTimeProblem } from './flags.js';
+import {
+  claimProblem,
+  imageProblem,
+  intProblem,
+  partitionProblem,
+  slurmTimeProblem,
+} from './flags.js';
 
 describe('scale-out flag checks', () => {
   it('accepts every Slurm time format and rejects others, naming the flag', () => {

@@ -79,7 +79,12 @@ describe('slurmScripts', () => {
     for (const i of [0, 1, 2]) {
       const out = join(dir, `args-${i}.txt`);
       // A re-run of one task (sbatch --array=1) has COUNT=1: the shard must still be i/3.
-      const env = { ...process.env, SLURM_ARRAY_TASK_ID: String(i), SLURM_ARRAY_TASK_COUNT: '1', FAKE_OUT: out };
+      const env = {
+        ...process.env,
+        SLURM_ARRAY_TASK_ID: String(i),
+        SLURM_ARRAY_TASK_COUNT: '1',
+        FAKE_OUT: out,
+      };
       const r = spawnSync('bash', [file], { encoding: 'utf8', env });
       expect(r.status, r.stderr).toBe(0);
       const args = readFileSync(out, 'utf8').split('\n').slice(0, -1);
@@ -100,7 +105,7 @@ describe('slurmScripts', () => {
   it('the array script refuses to run outside an array task', () => {
     const file = join(dir, 'array-alone.sbatch');
     writeFileSync(file, slurmScripts(plan()).array);
-    const env = { ...process.env, FAKE_OUT: join(dir, 'never.txt') };
+    const env: NodeJS.ProcessEnv = { ...process.env, FAKE_OUT: join(dir, 'never.txt') };
     delete env.SLURM_ARRAY_TASK_ID;
     const r = spawnSync('bash', [file], { encoding: 'utf8', env });
     expect(r.status).not.toBe(0);
@@ -111,7 +116,10 @@ describe('slurmScripts', () => {
     const file = join(dir, 'report.sbatch');
     writeFileSync(file, slurmScripts(plan()).report);
     const out = join(dir, 'report-args.txt');
-    const r = spawnSync('bash', [file], { encoding: 'utf8', env: { ...process.env, FAKE_OUT: out } });
+    const r = spawnSync('bash', [file], {
+      encoding: 'utf8',
+      env: { ...process.env, FAKE_OUT: out },
+    });
     expect(r.status, r.stderr).toBe(0);
     expect(readFileSync(out, 'utf8').split('\n').slice(0, -1)).toEqual([
       'report',

@@ -99,7 +99,7 @@ function arrayScript(plan: SlurmPlan): string {
     '# The shard is passed explicitly rather than read from SLURM_ARRAY_TASK_COUNT, so that',
     '# re-running single tasks (sbatch --array=3 this-file) still selects shard 3 of the N.',
     `shard="\${SLURM_ARRAY_TASK_ID:?run this script with sbatch (it is a job array)}/${plan.shards}"`,
-    'echo "ansatz: shard ${shard} on $(hostname) (job ${SLURM_ARRAY_JOB_ID}_${SLURM_ARRAY_TASK_ID}), $(date -u +%FT%TZ)"',
+    'echo "ansatz: shard ${shard} on $(hostname) (job ${SLURM_ARRAY_JOB_ID:-?}_${SLURM_ARRAY_TASK_ID}), $(date -u +%FT%TZ)"',
     `exec ${shellJoin(sweep)} --shard "\${shard}"`,
     '',
   ].join('\n');
@@ -119,7 +119,7 @@ function reportScript(plan: SlurmPlan): string {
       ['output', `${plan.logDir}/${slurmJobName(plan.sweep, '-report')}-%j.out`],
     ]),
     'set -euo pipefail',
-    'echo "ansatz: site build on $(hostname) (job ${SLURM_JOB_ID}), $(date -u +%FT%TZ)"',
+    'echo "ansatz: site build on $(hostname) (job ${SLURM_JOB_ID:-?}), $(date -u +%FT%TZ)"',
     `exec ${shellJoin(report)}`,
     '',
   ].join('\n');
