@@ -1,0 +1,87 @@
+import { spawn } from 'node:child_process';
+import { existsSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
+import { delimiter, dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { RESULTS_ENV } from './data/site-data.js';
+
+export interface BuildSiteOptions {
+  /** Result directories (DESIGN.md §3). */
+  dirs: string[];
+  /** Output directory of the static site. */
+  outDir: string;
+  /** Sub-path the site is served under, e.g. `/ansatz/`; default `/`. */
+  base?: string;
+  /** Where astro's output goes (default: inherit this process's stdio). */
+  quiet?: boolean;
+}
+
+/** A user mistake in the arguments of a site build: one message per problem. */
+export class SiteInputError extends Error {
+  constructor(readonly problems: string[]) {
+    super(problems.join('\n'));
+    this.name = 'SiteInputError';
+  }
+}
+
+/** The report package root (holds astro.config.mjs), from dist/ or src/. */
+export const REPORT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
+
+/** Normalise a base path to `/x/y/` form. */
+export function normalizeBase(base: string | undefined): string {
+  const inner = (base ?? '/').trim().replace(/^\/+|\/+$/g, '');
+  return inner === '' ? '/' : `/${inner}/`;
+}
+
+/** Check the inputs: every results directory must exist (it may be empty). */
+export function checkSiteInputs(opts: BuildSiteOptions): string[] {
+  const problems: string[] = [];
+  if (opts.dirs.length === 0)
+    problems.push('no results directory given: pass at least one, e.g. results/quick');
+  for (const d of opts.dirs) {
+    if (!existsSync(d)) problems.push(`results directory ${d} does not exist`);
+    else if (!statSync(d).isDirectory())
+      problems.push(`${d} is not a directory (expected a results directory of *.jsonl files)`);
+  }
+  if (existsSync(opts.outDir) && !statSync(opts.outDir).isDirectory()) {
+    problems.push(`--out ${opts.outDir} exists and is not a directory`);
+  }
+  return problems;
+}
+
+/**
+ * Build the static site with `astro build` in a child process. Throws SiteInputError for bad
+ * inputs (before building) and a plain Error when the build itself fails.
+ */
+export async function buildSite(opts: BuildSiteOptions): Promise<{ outDir: string; base: string }> {
+  const problems = checkSiteInputs(opts);
+  if (problems.length > 0) throw new SiteInputError(problems);
+  const outDir = resolve(opts.outDir);
+  const base = normalizeBase(opts.base);
+  const require = createRequire(join(REPORT_ROOT, 'package.json'));
+  const astroBin = join(dirname(require.resolve('astro/package.json')), 'astro.js');
+  const env = {
+    ...process.env,
+    [RESULTS_ENV]: opts.dirs.map((d) => resolve(d)).join(delimiter),
+    ANSATZ_SITE_BASE: base,
+    ANSATZ_SITE_OUT: outDir,
+    ASTRO_TELEMETRY_DISABLED: '1',
+  };
+  const code = await new Promise<number>((ok, fail) => {
+    const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
+      cwd: REPORT_ROOT,
+      env,
+      stdio: opts.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+    });
+    let log = '';
+    child.stdout?.on('data', (b: Buffer) => (log += b.toString()));
+    child.stderr?.on('data', (b: Buffer) => (log += b.toString()));
+    child.on('error', fail);
+    child.on('close', (c) => {
+      if (c !== 0 && opts.quiet) process.stderr.write(log.slice(-8000));
+      ok(c ?? 1);
+    });
+  });
+  if (code !== 0) throw new Error(`astro build failed with exit code ${code}`);
+  return { outDir, base };
+}

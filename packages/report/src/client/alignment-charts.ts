@@ -1,0 +1,113 @@
+import * as Plot from '@observablehq/plot';
+import type { Renderer } from './types.js';
+
+interface Point {
+  id: string;
+  L: number;
+  x: number;
+  init: string;
+  opt: string;
+  wd: number;
+  a: number | null;
+  as: number | null;
+}
+
+interface Summary {
+  L: number;
+  init: string;
+  opt: string;
+  n: number;
+  med: number | null;
+  q1: number | null;
+  q3: number | null;
+}
+
+interface AlphaData {
+  points: Point[];
+  summary: Summary[];
+  theory: { L: number; a: number }[];
+  y: 'a' | 'as';
+  label: string;
+}
+
+const alphaDepth = (d: AlphaData, width: number) => {
+  const pts = d.points.filter((p) => p[d.y] !== null);
+  const depths = [...new Set(d.points.map((p) => p.L))].sort((a, b) => a - b);
+  const summary = d.summary.filter((s) => s.med !== null);
+  return Plot.plot({
+    width,
+    height: 380,
+    marginRight: 20,
+    fx: { label: 'optimizer' },
+    x: { label: 'depth L', ticks: depths, tickFormat: 'd' },
+    y: { label: d.label, grid: true },
+    color: { legend: true, label: 'init' },
+    marks: [
+      Plot.frame({ stroke: '#ddd' }),
+      Plot.line(d.theory, { x: 'L', y: 'a', stroke: 'black', strokeWidth: 1.5 }),
+      Plot.ruleX(summary, {
+        x: 'L',
+        y1: 'q1',
+        y2: 'q3',
+        fx: 'opt',
+        stroke: 'init',
+        strokeWidth: 4,
+        strokeOpacity: 0.45,
+      }),
+      Plot.ruleY(summary, {
+        y: 'med',
+        x1: (s: Summary) => s.L - 0.22,
+        x2: (s: Summary) => s.L + 0.22,
+        fx: 'opt',
+        stroke: 'init',
+        strokeWidth: 2,
+      }),
+      Plot.dot(pts, {
+        x: 'x',
+        y: d.y,
+        fx: 'opt',
+        fill: 'init',
+        r: 3.5,
+        fillOpacity: 0.85,
+        tip: true,
+        channels: { run: 'id', depth: 'L', 'weight decay': 'wd' },
+      }),
+    ],
+  });
+};
+
+interface CorrPoint {
+  id: string;
+  x: number;
+  which: string;
+  c: number;
+}
+
+const corrHalf = (data: CorrPoint[], width: number) =>
+  Plot.plot({
+    width,
+    height: 340,
+    x: { label: 'depth L', ticks: [...new Set(data.map((p) => Math.round(p.x)))], tickFormat: 'd' },
+    y: { label: 'cosine similarity of W₁ᵀW₁ and AGOPᵅ', grid: true },
+    color: {
+      legend: true,
+      label: 'exponent',
+      domain: ['α = 1/L', 'α = 1/2'],
+      range: ['#1f77b4', '#d62728'],
+    },
+    marks: [
+      Plot.lineY(
+        data,
+        Plot.groupX(
+          { y: 'median' },
+          { x: (p: CorrPoint) => Math.round(p.x), y: 'c', stroke: 'which' },
+        ),
+      ),
+      Plot.dot(data, { x: 'x', y: 'c', stroke: 'which', r: 3, tip: true, channels: { run: 'id' } }),
+    ],
+  });
+
+export const alignmentRenderers: Record<string, Renderer> = {
+  'alpha-depth': alphaDepth as Renderer,
+  'corr-half': corrHalf as Renderer,
+};

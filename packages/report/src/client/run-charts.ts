@@ -1,0 +1,162 @@
+import * as Plot from '@observablehq/plot';
+import type { Renderer } from './types.js';
+
+interface Curve {
+  s: number;
+  metric: string;
+  v: number;
+}
+
+interface CePoint {
+  id: string;
+  act: string;
+  scale: number;
+  L: number;
+  ratio: number | null;
+  best: number | null;
+  ce: boolean;
+}
+
+interface CeData {
+  points: CePoint[];
+  fitRatio: number;
+  failedCorr: number;
+}
+
+interface CeCurves {
+  runs: { k: number; id: string; label: string; ce: boolean }[];
+  curves: { k: number; s: number; l: number | null; c: number | null }[];
+}
+
+const runLoss = (data: Curve[], width: number) => {
+  const loss = data.filter((d) => d.metric === 'loss' && d.v > 0);
+  const other = data.filter((d) => d.metric !== 'loss');
+  const half = Math.max(320, Math.floor(width / 2) - 10);
+  const wrap = document.createElement('div');
+  wrap.style.display = 'flex';
+  wrap.style.flexWrap = 'wrap';
+  wrap.style.gap = '1rem';
+  wrap.append(
+    Plot.plot({
+      width: half,
+      height: 300,
+      x: { label: 'step', grid: true },
+      y: { label: 'loss (MSE)', type: 'log', grid: true },
+      color: { legend: true, label: 'metric', domain: ['loss'] },
+      marks: [Plot.line(loss, { x: 's', y: 'v', stroke: 'metric', tip: true })],
+    }),
+    Plot.plot({
+      width: half,
+      height: 300,
+      x: { label: 'step', grid: true },
+      y: { label: 'value', grid: true },
+      color: { legend: true, label: 'metric' },
+      marks: [Plot.line(other, { x: 's', y: 'v', stroke: 'metric', tip: true })],
+    }),
+  );
+  return wrap;
+};
+
+const runImbalance = (data: { s: number; v: number }[], width: number) =>
+  Plot.plot({
+    width: Math.min(width, 700),
+    height: 260,
+    x: { label: 'step', grid: true },
+    y: { label: 'imbalance Σ‖D_l‖_F', type: 'log', grid: true },
+    color: { legend: true, label: 'metric', domain: ['imbalance'] },
+    marks: [Plot.line(data, { x: 's', y: 'v', stroke: () => 'imbalance', tip: true })],
+  });
+
+const runHeatmap = (data: { m: string; i: number; j: number; v: number }[], width: number) => {
+  const max = Math.max(1e-12, ...data.map((d) => Math.abs(d.v)));
+  const panels = new Set(data.map((d) => d.m)).size;
+  const side = Math.min(420, Math.floor((width - 40) / panels));
+  return Plot.plot({
+    width: side * panels + 60,
+    height: side + 40,
+    padding: 0,
+    fx: { label: null, domain: [...new Set(data.map((d) => d.m))] },
+    x: { label: 'input j', axis: null },
+    y: { label: 'input i', axis: null },
+    color: {
+      legend: true,
+      label: 'entry / ‖M‖_F',
+      scheme: 'RdBu',
+      domain: [-max, max],
+      reverse: true,
+    },
+    marks: [Plot.cell(data, { x: 'j', y: 'i', fx: 'm', fill: 'v', inset: 0, tip: true })],
+  });
+};
+
+const ceScatter = (d: CeData, width: number) => {
+  const pts = d.points.filter((p) => p.ratio !== null && p.ratio > 0 && p.best !== null);
+  return Plot.plot({
+    width,
+    height: 380,
+    x: { label: 'final loss / initial loss (log)', type: 'log', grid: true },
+    y: { label: 'best-α correlation', grid: true },
+    color: { legend: true, label: 'activation' },
+    symbol: { legend: true, label: 'kind', domain: ['counterexample', 'other'] },
+    marks: [
+      Plot.ruleX([d.fitRatio], { stroke: '#999', strokeDasharray: '4,3' }),
+      Plot.ruleY([d.failedCorr], { stroke: '#999', strokeDasharray: '4,3' }),
+      Plot.dot(pts, {
+        x: 'ratio',
+        y: 'best',
+        stroke: 'act',
+        symbol: (p: CePoint) => (p.ce ? 'counterexample' : 'other'),
+        r: 4.5,
+        strokeWidth: 1.6,
+        tip: true,
+        channels: { run: 'id', 'init scale': 'scale', depth: 'L' },
+      }),
+    ],
+  });
+};
+
+function ceCurve(key: 'l' | 'c', label: string, log: boolean) {
+  return (d: CeCurves, width: number) => {
+    const byK = new Map(d.runs.map((r) => [r.k, r]));
+    const pts = d.curves
+      .filter((p) => p[key] !== null && (!log || (p[key] as number) > 0))
+      .map((p) => ({ ...p, label: byK.get(p.k)?.label ?? '', ce: byK.get(p.k)?.ce ?? false }));
+    return Plot.plot({
+      width: Math.max(320, Math.floor(width / 2) - 10),
+      height: 300,
+      x: { label: 'step', grid: true },
+      y: { label, type: log ? 'log' : 'linear', grid: true },
+      color: { legend: true, label: 'run', domain: d.runs.map((r) => r.label) },
+      marks: [
+        Plot.line(
+          pts.filter((p) => p.ce),
+          { x: 's', y: key, z: 'k', stroke: 'label', tip: true },
+        ),
+        Plot.line(
+          pts.filter((p) => !p.ce),
+          { x: 's', y: key, z: 'k', stroke: 'label', strokeDasharray: '5,3', tip: true },
+        ),
+      ],
+    });
+  };
+}
+
+const ceCurves = (d: CeCurves, width: number) => {
+  const wrap = document.createElement('div');
+  wrap.style.display = 'flex';
+  wrap.style.flexWrap = 'wrap';
+  wrap.style.gap = '1rem';
+  wrap.append(
+    ceCurve('l', 'loss (MSE)', true)(d, width),
+    ceCurve('c', 'corr(1/L)', false)(d, width),
+  );
+  return wrap;
+};
+
+export const runRenderers: Record<string, Renderer> = {
+  'run-curves': runLoss as Renderer,
+  'run-imbalance': runImbalance as Renderer,
+  'run-heatmap': runHeatmap as Renderer,
+  'ce-scatter': ceScatter as Renderer,
+  'ce-curves': ceCurves as Renderer,
+};

@@ -1,0 +1,14 @@
+/** Draws one chart from its embedded JSON at a given width. */
+export type Renderer = (data: never, width: number) => Element;
+
+/** Format a number for a label: 3 significant digits, exponent when tiny or huge. */
+export function fmt(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  if (v !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5)) return v.toExponential(2);
+  return String(Number(v.toPrecision(3)));
+}
+
+export const STATUS_COLORS = {
+  domain: ['ok', 'diverged', 'failed'],
+  range: ['#3a9a5c', '#e8a33d', '#c8423b'],
+};

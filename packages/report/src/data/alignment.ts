@@ -1,0 +1,85 @@
+import { cfgNum, cfgStr, finalValue, finite, type RunRecord } from './record.js';
+import { groupBy, quantile, sig } from './stats.js';
+
+/** One linear ok run at the end of training. Short keys keep the page's JSON small. */
+export interface AlignmentPoint {
+  id: string;
+  L: number;
+  /** L with a small deterministic jitter so seeds do not overlap. */
+  x: number;
+  init: string;
+  opt: string;
+  wd: number;
+  a: number | null;
+  as: number | null;
+  c: number | null;
+  h: number | null;
+}
+
+export interface AlignmentSummary {
+  L: number;
+  init: string;
+  opt: string;
+  n: number;
+  med: number | null;
+  q1: number | null;
+  q3: number | null;
+}
+
+export interface AlignmentData {
+  points: AlignmentPoint[];
+  summary: AlignmentSummary[];
+  theory: { L: number; a: number }[];
+  /** Correlation at α = 1/L and α = 1/2 per run, long format. */
+  corr: { id: string; x: number; which: string; c: number }[];
+  nonlinearExcluded: number;
+}
+
+export function alignmentData(records: readonly RunRecord[]): AlignmentData {
+  const ok = records.filter((r) => r.status === 'ok');
+  const linear = ok.filter((r) => cfgStr(r, 'activation') === 'linear');
+  const points: AlignmentPoint[] = linear.map((r, i) => {
+    const L = cfgNum(r, 'depth');
+    return {
+      id: r.id,
+      L,
+      x: sig(L + (((i * 37) % 11) - 5) * 0.03) ?? L,
+      init: cfgStr(r, 'init'),
+      opt: cfgStr(r, 'optimizer'),
+      wd: cfgNum(r, 'weightDecay'),
+      a: sig(finalValue(r, 'alphaHat')),
+      as: sig(r.final ? finite(r.final.alphaHatSpectral) : null),
+      c: sig(finalValue(r, 'nfaCorr'), 5),
+      h: sig(finalValue(r, 'nfaCorrHalf'), 5),
+    };
+  });
+  const summary = [...groupBy(points, (p) => `${p.L}|${p.init}|${p.opt}`).values()].map((ps) => {
+    const p = ps[0] as AlignmentPoint;
+    const a = ps.map((q) => q.a);
+    return {
+      L: p.L,
+      init: p.init,
+      opt: p.opt,
+      n: ps.length,
+      med: sig(quantile(a, 0.5)),
+      q1: sig(quantile(a, 0.25)),
+      q3: sig(quantile(a, 0.75)),
+    };
+  });
+  const depths = points.map((p) => p.L);
+  const theory: { L: number; a: number }[] = [];
+  if (depths.length > 0) {
+    const lo = Math.max(1, Math.min(...depths) - 0.3);
+    const hi = Math.max(...depths) + 0.3;
+    for (let k = 0; k <= 60; k++) {
+      const L = lo + ((hi - lo) * k) / 60;
+      theory.push({ L: sig(L) ?? L, a: sig(1 / L) ?? 1 / L });
+    }
+  }
+  const corr: AlignmentData['corr'] = [];
+  for (const p of points) {
+    if (p.c !== null) corr.push({ id: p.id, x: p.x, which: 'α = 1/L', c: p.c });
+    if (p.h !== null) corr.push({ id: p.id, x: p.x, which: 'α = 1/2', c: p.h });
+  }
+  return { points, summary, theory, corr, nonlinearExcluded: ok.length - linear.length };
+}

@@ -1,0 +1,43 @@
+import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
+
+/**
+ * M^α for a symmetric PSD matrix by eigendecomposition in float64, negative eigenvalues clamped
+ * to 0 (DESIGN.md §3 "Metrics"). The input is symmetrised first to absorb rounding in storage.
+ */
+export function psdPower(m: readonly (readonly number[])[], alpha: number): number[][] {
+  const a = new Matrix(m.map((r) => [...r]));
+  const sym = a.add(a.transpose()).mul(0.5);
+  const eig = new EigenvalueDecomposition(sym, { assumeSymmetric: true });
+  const v = eig.eigenvectorMatrix;
+  const d = eig.realEigenvalues.map((x) => (x > 0 ? x ** alpha : 0));
+  return v.clone().mulRowVector(d).mmul(v.transpose()).to2DArray();
+}
+
+function frob(a: readonly (readonly number[])[]): number {
+  let s = 0;
+  for (const r of a) for (const x of r) s += x * x;
+  return Math.sqrt(s);
+}
+
+/** ⟨A, B⟩_F / (‖A‖_F ‖B‖_F); null when either is zero or shapes differ. */
+export function cosineSimilarity(
+  a: readonly (readonly number[])[],
+  b: readonly (readonly number[])[],
+): number | null {
+  if (a.length !== b.length) return null;
+  let dot = 0;
+  for (let i = 0; i < a.length; i++) {
+    const ra = a[i] as readonly number[];
+    const rb = b[i] as readonly number[];
+    if (ra.length !== rb.length) return null;
+    for (let j = 0; j < ra.length; j++) dot += (ra[j] as number) * (rb[j] as number);
+  }
+  const n = frob(a) * frob(b);
+  return n > 0 && Number.isFinite(dot / n) ? dot / n : null;
+}
+
+/** The matrix divided by its Frobenius norm (so proportional matrices look identical). */
+export function normalizeFrobenius(a: readonly (readonly number[])[]): number[][] {
+  const n = frob(a);
+  return a.map((r) => r.map((x) => (n > 0 ? x / n : 0)));
+}

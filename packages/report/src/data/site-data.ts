@@ -1,0 +1,57 @@
+import { delimiter } from 'node:path';
+import { alignmentData, type AlignmentData } from './alignment.js';
+import { convergenceData, type ConvergenceData } from './convergence.js';
+import { counterexamplesData, type CounterexamplesData } from './counterexamples.js';
+import { loadResultsDirs, type LoadedResults } from './load.js';
+import { optimizersData, type OptimizersData } from './optimizers.js';
+import { overviewData, type OverviewData } from './overview.js';
+import { assignSlugs } from './runs-table.js';
+
+/** The environment variable `runner report` sets: result directories joined by the path delimiter. */
+export const RESULTS_ENV = 'ANSATZ_RESULTS_DIRS';
+
+export interface SiteData {
+  loaded: LoadedResults;
+  overview: OverviewData;
+  alignment: AlignmentData;
+  convergence: ConvergenceData;
+  optimizers: OptimizersData;
+  counterexamples: CounterexamplesData;
+  /** Run id → path segment of its run page. */
+  slugs: Map<string, string>;
+}
+
+export function resultsDirsFromEnv(env: Record<string, string | undefined>): string[] {
+  return (env[RESULTS_ENV] ?? '').split(delimiter).filter((d) => d.trim() !== '');
+}
+
+/** Every page's precomputed data from a set of results directories. */
+export function buildSiteData(dirs: readonly string[]): SiteData {
+  const loaded = loadResultsDirs(dirs);
+  const { records } = loaded;
+  return {
+    loaded,
+    overview: overviewData(loaded),
+    alignment: alignmentData(records),
+    convergence: convergenceData(records),
+    optimizers: optimizersData(records),
+    counterexamples: counterexamplesData(records),
+    slugs: assignSlugs(records.map((r) => r.id)),
+  };
+}
+
+let cached: SiteData | null = null;
+
+/** Site data for this build, loaded once per process (every page of a build shares it). */
+export function getSiteData(): SiteData {
+  cached ??= buildSiteData(resultsDirsFromEnv(process.env));
+  return cached;
+}
+
+/** Serialise for a `<script type="application/json">`: `<` is escaped so no text can close the tag. */
+export function jsonForScript(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
