@@ -4,6 +4,8 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { describeError, UserError } from './errors.js';
 import { exportCommand } from './commands/export.js';
+import { k8sCommand } from './commands/k8s.js';
+import { slurmCommand } from './commands/slurm.js';
 import { statusCommand } from './commands/status.js';
 import { sweepCommand } from './commands/sweep.js';
 
@@ -15,6 +17,8 @@ async function main(argv: string[]): Promise<void> {
       .command(sweepCommand)
       .command(statusCommand)
       .command(exportCommand)
+      .command(slurmCommand)
+      .command(k8sCommand)
       .demandCommand(1, 'give a command: sweep, status or export (see --help)')
       .strict()
       .version(false)
