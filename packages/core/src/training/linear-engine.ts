@@ -114,7 +114,8 @@ export function linearEngine(c: LinearConfig, task: Task): Engine {
       const g = chain[0]!;
       let loss: number;
       if (batch === null && sxx && syx) {
-        mulInto(scratch, w, sxx, out, d, d);
+        // W·Σxx as W·Σxxᵀ (Σxx is exactly symmetric): the faster row-dot kernel.
+        mulTransBInto(scratch, w, sxx, out, d, d);
         let inner = 0;
         for (let i = 0; i < out * d; i++) {
           const m = scratch[i]!;
