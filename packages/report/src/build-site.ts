@@ -27,6 +27,18 @@ export class SiteInputError extends Error {
 /** The report package root (holds astro.config.mjs), from dist/ or src/. */
 export const REPORT_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 
+const LEAKY_ENV = new Set([
+  'BASE_URL',
+  'MODE',
+  'DEV',
+  'PROD',
+  'SSR',
+  'SITE',
+  'ASSETS_PREFIX',
+  'NODE_ENV',
+  'TEST',
+]);
+
 /** Normalise a base path to `/x/y/` form. */
 export function normalizeBase(base: string | undefined): string {
   const inner = (base ?? '/').trim().replace(/^\/+|\/+$/g, '');
@@ -60,8 +72,13 @@ export async function buildSite(opts: BuildSiteOptions): Promise<{ outDir: strin
   const base = normalizeBase(opts.base);
   const require = createRequire(join(REPORT_ROOT, 'package.json'));
   const astroBin = join(dirname(require.resolve('astro/package.json')), 'astro.js');
+  // Variables that Vite/Astro read as import.meta.env (e.g. set by a parent vitest) must not
+  // leak into the site build: BASE_URL=/ would silently drop the sub-path from every link.
+  const inherited = Object.fromEntries(
+    Object.entries(process.env).filter(([k]) => !LEAKY_ENV.has(k) && !k.startsWith('VITEST')),
+  );
   const env = {
-    ...process.env,
+    ...inherited,
     [RESULTS_ENV]: opts.dirs.map((d) => resolve(d)).join(delimiter),
     ANSATZ_SITE_BASE: base,
     ANSATZ_SITE_OUT: outDir,

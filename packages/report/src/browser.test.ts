@@ -1,0 +1,275 @@
+/**
+ * End-to-end: build the site from a small hand-made results set, serve it under a sub-path like
+ * GitHub Pages does, and drive Debian's Chromium (no browser download) with playwright-core.
+ */
+import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import type { Server } from 'node:http';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from './build-site.js';
+import { serveSite } from './serve.js';
+import { HOSTILE_EXPERIMENT, writeFixtureDir } from './test-support/fixture-dir.js';
+
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const BASE = '/ansatz/';
+const SHOTS =
+  process.env.ANSATZ_SCREENSHOTS === '1'
+    ? resolve(import.meta.dirname, '../../../docs/screenshots')
+    : null;
+
+type Raw = Record<string, unknown> & {
+  config: Record<string, unknown>;
+  status: string;
+  id: string;
+};
+
+let tmp: string;
+let records: Raw[];
+let server: Server;
+let url: string;
+let browser: Browser;
+
+beforeAll(async () => {
+  if (!existsSync(CHROMIUM)) {
+    throw new Error(
+      `Chromium not found at ${CHROMIUM}: install Debian's package (apt-get install -y chromium, or run ` +
+        `pnpm setup:test) or set CHROMIUM_PATH. The browser test never downloads a browser.`,
+    );
+  }
+  tmp = mkdtempSync(join(tmpdir(), 'ansatz-site-'));
+  const results = join(tmp, 'results');
+  const empty = join(tmp, 'empty-shard');
+  mkdirSync(empty);
+  records = writeFixtureDir(results).records as Raw[];
+  const out = join(tmp, 'site');
+  await buildSite({ dirs: [results, empty], outDir: out, base: BASE, quiet: true });
+  ({ server, url } = await serveSite({ dir: out, base: BASE }));
+  browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}, 240_000);
+
+afterAll(async () => {
+  await browser?.close();
+  server?.close();
+  if (tmp) rmSync(tmp, { recursive: true, force: true });
+});
+
+const ok = () => records.filter((r) => r.status === 'ok');
+const linearOk = () => ok().filter((r) => r.config.activation === 'linear');
+
+const PAGES = [
+  '',
+  'alignment/',
+  'convergence/',
+  'optimizers/',
+  'counterexamples/',
+  'runs/',
+  'runs/bal-L3-s0/',
+  'runs/failed-1/',
+  'runs/hostile/',
+];
+
+/** Open a page and collect console errors, page errors and failed requests. */
+async function open(path: string): Promise<{ page: Page; errors: string[]; bytes: () => number }> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const errors: string[] = [];
+  let bytes = 0;
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(`console: ${m.text()}`);
+  });
+  page.on('pageerror', (e) => errors.push(`page error: ${e.message}`));
+  page.on('requestfailed', (r) => errors.push(`request failed: ${r.url()}`));
+  page.on('response', async (r) => {
+    if (r.status() >= 400) errors.push(`HTTP ${r.status()}: ${r.url()}`);
+    bytes += (await r.body().catch(() => Buffer.alloc(0))).length;
+  });
+  await page.goto(url + path, { waitUntil: 'load' });
+  return { page, errors, bytes: () => bytes };
+}
+
+/** Number of elements of a mark type in the chart figure number `index` of a kind. */
+async function marks(
+  page: Page,
+  kind: string,
+  mark: string,
+  element: string,
+  index = 0,
+): Promise<number> {
+  const figs = page.locator(`figure[data-chart="${kind}"]`);
+  return figs.nth(index).locator(`svg g[aria-label="${mark}"] ${element}`).count();
+}
+
+describe('built site in Chromium', () => {
+  it('every page loads with no console errors, stays small, and draws its charts as SVG', async () => {
+    for (const path of PAGES) {
+      const { page, errors, bytes } = await open(path);
+      const charts = await page.locator('figure[data-chart]').count();
+      const svgs = await page.locator('figure[data-chart] .plot svg').count();
+      if (SHOTS) {
+        mkdirSync(SHOTS, { recursive: true });
+        const name = path.replace(/\/$/, '').replace(/\//g, '-') || 'overview';
+        await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+      }
+      await page.close();
+      expect(errors, path).toEqual([]);
+      expect(svgs, path).toBeGreaterThanOrEqual(charts);
+      expect(bytes(), path).toBeLessThan(1_000_000);
+    }
+  }, 120_000);
+
+  it('charts have the expected number of marks for the known results set', async () => {
+    const overview = await open('');
+    const pairs = new Set(records.map((r) => `${r.experiment}|${r.status}`));
+    expect(await marks(overview.page, 'status-bars', 'bar', 'rect')).toBe(pairs.size);
+    await overview.page.close();
+
+    const align = await open('alignment/');
+    expect(await marks(align.page, 'alpha-depth', 'dot', 'circle')).toBe(linearOk().length);
+    expect(await marks(align.page, 'corr-half', 'dot', 'circle')).toBe(2 * linearOk().length);
+    await align.page.close();
+
+    const opt = await open('optimizers/');
+    const cells = new Set(linearOk().map((r) => `${r.config.optimizer}|${r.config.weightDecay}`));
+    expect(await marks(opt.page, 'opt-heatmap', 'cell', 'rect')).toBe(cells.size);
+    await opt.page.close();
+
+    const conv = await open('convergence/');
+    // ≤ 6 runs per init × λ facet; each run is one path per chart.
+    const facets = new Map<string, number>();
+    for (const r of linearOk()) {
+      const k = `${r.config.init}|${r.config.weightDecay}`;
+      facets.set(k, (facets.get(k) ?? 0) + 1);
+    }
+    const shown = [...facets.values()].reduce((s, n) => s + Math.min(6, n), 0);
+    expect(await marks(conv.page, 'conv-corr', 'line', 'path')).toBe(shown);
+    const theory = linearOk().filter(
+      (r) => r.config.optimizer === 'gd' && (r.config.weightDecay as number) > 0,
+    );
+    const lines = conv.page.locator('figure[data-chart="conv-imbalance"] svg g[aria-label="line"]');
+    expect(await lines.nth(1).locator('path').count()).toBe(theory.length);
+    await conv.page.close();
+
+    const ce = await open('counterexamples/');
+    const nonlinear = ok().filter((r) => r.config.activation !== 'linear');
+    expect(await marks(ce.page, 'ce-scatter', 'dot', 'path')).toBe(nonlinear.length);
+    await ce.page.close();
+
+    const run = await open('runs/bal-L3-s0/');
+    expect(await marks(run.page, 'run-heatmap', 'cell', 'rect')).toBe(2 * 4 * 4);
+    await run.page.close();
+  }, 60_000);
+
+  it('shows a tooltip on hover', async () => {
+    const { page } = await open('alignment/');
+    const dot = page
+      .locator('figure[data-chart="alpha-depth"]')
+      .first()
+      .locator('g[aria-label="dot"] circle')
+      .first();
+    const box = (await dot.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+    const tip = page
+      .locator('figure[data-chart="alpha-depth"]')
+      .first()
+      .locator('g[aria-label="tip"] text');
+    await expect
+      .poll(async () => (await tip.allTextContents()).join(' '), { timeout: 5000 })
+      .toMatch(/run/);
+    await page.close();
+  }, 30_000);
+
+  it('the runs table filters and sorts', async () => {
+    const { page } = await open('runs/');
+    const visible = () => page.locator('#runs tbody tr:not([hidden])').count();
+    expect(await visible()).toBe(records.length);
+    await page.fill('#run-filter', 'relu');
+    expect(await visible()).toBe(records.filter((r) => r.config.activation === 'relu').length);
+    await page.fill('#run-filter', 'gaussian 0.01');
+    expect(await visible()).toBe(2);
+    await page.fill('#run-filter', '');
+    await page.selectOption('#run-status', 'failed');
+    expect(await visible()).toBe(records.filter((r) => r.status === 'failed').length);
+    await expect
+      .poll(() => page.locator('#run-count').textContent())
+      .toContain(`of ${records.length} runs`);
+    await page.selectOption('#run-status', '');
+    await page.click('#runs th[data-col="3"] button');
+    await page.click('#runs th[data-col="3"] button');
+    const depths = await page.locator('#runs tbody tr td:nth-child(4)').allTextContents();
+    expect(depths.map(Number)).toEqual([...depths.map(Number)].sort((a, b) => b - a));
+    await page.close();
+  }, 30_000);
+
+  it('every link and asset resolves under the sub-path base', async () => {
+    const seen = new Map<string, string>();
+    for (const path of PAGES) {
+      const { page } = await open(path);
+      const refs = await page.evaluate(() => [
+        ...[...document.querySelectorAll('a[href]')].map((a) => a.getAttribute('href') ?? ''),
+        ...[...document.querySelectorAll('script[src], link[href]')].map(
+          (e) => e.getAttribute('src') ?? e.getAttribute('href') ?? '',
+        ),
+      ]);
+      for (const ref of refs) if (!ref.startsWith('data:')) seen.set(ref, path);
+      await page.close();
+    }
+    expect(seen.size).toBeGreaterThan(records.length);
+    const page = await browser.newPage();
+    for (const [ref, from] of seen) {
+      expect(ref.startsWith(BASE), `${ref} on page ${from}`).toBe(true);
+      const res = await page.request.get(new URL(ref, url).href);
+      expect(res.status(), `${ref} on page ${from}`).toBe(200);
+    }
+    await page.close();
+  }, 60_000);
+
+  it('renders HTML in experiment names and config strings as text', async () => {
+    for (const path of ['', 'runs/', 'runs/hostile/', 'alignment/', 'optimizers/']) {
+      const { page, errors } = await open(path);
+      expect(
+        await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned),
+      ).toBeUndefined();
+      expect(await page.locator('img[src="x"], main b').count()).toBe(0);
+      const text = await page.locator('body').innerText();
+      expect(text, path).toContain(
+        path === 'alignment/' || path === 'optimizers/' ? '<b>adam</b>' : HOSTILE_EXPERIMENT,
+      );
+      expect(errors).toEqual([]);
+      await page.close();
+    }
+  }, 60_000);
+
+  it('the overview reports verdicts, failures, the torn line and the empty shard', async () => {
+    const { page } = await open('');
+    const states = await page
+      .locator('section.verdict')
+      .evaluateAll((els) =>
+        els.map((e) => `${e.getAttribute('data-verdict')}:${e.getAttribute('data-state')}`),
+      );
+    expect(states).toEqual([
+      'depth:pass',
+      'weight-decay:pass',
+      'counterexamples:pass',
+      'optimizers:info',
+    ]);
+    expect(await page.locator('#problems tbody tr').count()).toBe(
+      records.filter((r) => r.status !== 'ok').length,
+    );
+    const issues = await page.locator('#issues').innerText();
+    expect(issues).toContain('torn last line');
+    expect(issues).toContain('no *.jsonl result files yet');
+    await page.close();
+  }, 30_000);
+});
