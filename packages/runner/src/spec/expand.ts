@@ -1,4 +1,5 @@
-import { runConfigSchema, safeResolveConfig, type RunConfig } from '@ansatz/core';
+import type { RunConfig } from '@ansatz/core';
+import { runConfigSchema, safeResolveConfig } from '../core-config.js';
 import { UserError } from '../errors.js';
 import { runId } from '../ids.js';
 import { checkFieldValue, FIELD_SET, unknownFieldMessage } from './fields.js';
@@ -59,6 +60,7 @@ function checkExperiment(
   axes: Axis[],
 ): string[] {
   const at = (...p: (string | number)[]) => src.where(['experiments', name, ...p]);
+  const atKey = (...p: (string | number)[]) => src.where(['experiments', name, ...p], true);
   const problems: string[] = [];
   const axisFields = new Set(axes.map((a) => a.field));
   if (axes.length === 0) {
@@ -71,7 +73,7 @@ function checkExperiment(
   }
   for (const a of axes) {
     if (!FIELD_SET.has(a.field)) {
-      problems.push(`${at('grid', a.field)}: ${unknownFieldMessage(a.field)}`);
+      problems.push(`${atKey('grid', a.field)}: ${unknownFieldMessage(a.field)}`);
       continue;
     }
     const seen = new Map<string, number>();
@@ -84,7 +86,8 @@ function checkExperiment(
     });
   }
   for (const [field] of Object.entries(exp.set ?? {})) {
-    if (!FIELD_SET.has(field)) problems.push(`${at('set', field)}: ${unknownFieldMessage(field)}`);
+    if (!FIELD_SET.has(field))
+      problems.push(`${atKey('set', field)}: ${unknownFieldMessage(field)}`);
     else if (axisFields.has(field)) {
       problems.push(
         `${at('set', field)}: ${field} is also a grid axis; the grid value always wins`,
@@ -94,7 +97,7 @@ function checkExperiment(
   (exp.rules ?? []).forEach((rule, r) => {
     for (const [field, want] of Object.entries(rule.when)) {
       if (!FIELD_SET.has(field)) {
-        problems.push(`${at('rules', r, 'when', field)}: ${unknownFieldMessage(field)}`);
+        problems.push(`${atKey('rules', r, 'when', field)}: ${unknownFieldMessage(field)}`);
         continue;
       }
       const list = Array.isArray(want) ? want : [want];
@@ -108,7 +111,7 @@ function checkExperiment(
     }
     for (const field of Object.keys(rule.set)) {
       if (!FIELD_SET.has(field)) {
-        problems.push(`${at('rules', r, 'set', field)}: ${unknownFieldMessage(field)}`);
+        problems.push(`${atKey('rules', r, 'set', field)}: ${unknownFieldMessage(field)}`);
       } else if (axisFields.has(field)) {
         problems.push(
           `${at('rules', r, 'set', field)}: ${field} is a grid axis; a rule cannot override grid values`,
@@ -156,7 +159,7 @@ export function expandSpec(src: SpecSource, spec: Spec): Expansion {
   const baseSources: Record<string, SpecPath | undefined> = {};
   for (const field of Object.keys(spec.defaults ?? {})) {
     if (!FIELD_SET.has(field))
-      problems.push(`${src.where(['defaults', field])}: ${unknownFieldMessage(field)}`);
+      problems.push(`${src.where(['defaults', field], true)}: ${unknownFieldMessage(field)}`);
     baseSources[field] = ['defaults', field];
   }
   const names = Object.keys(spec.experiments);
@@ -202,7 +205,9 @@ export function expandSpec(src: SpecSource, spec: Spec): Expansion {
           sources[field] = ['experiments', name, 'rules', r, 'set', field];
         }
       });
-      const resolved = safeResolveConfig(config);
+      // Unknown fields were reported above; core would only repeat them per cell.
+      const known = Object.fromEntries(Object.entries(config).filter(([k]) => FIELD_SET.has(k)));
+      const resolved = safeResolveConfig(known);
       if (!resolved.ok) {
         for (const issue of resolved.issues) {
           const field = String(issue.path[0] ?? '');

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { isNode, LineCounter, parseDocument, type Document } from 'yaml';
+import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { UserError } from '../errors.js';
 
 /** A key path into the spec document, e.g. ['experiments', 'depth', 'grid', 'depth', 2]. */
@@ -21,8 +21,11 @@ export interface SpecSource {
   text: string;
   /** The plain data of the document. */
   data: unknown;
-  /** `file:line:col path` for a key path (the position is omitted when the path has no node). */
-  where(path: SpecPath): string;
+  /**
+   * `file:line:col path` for a key path: the position of the value, or of the key itself when
+   * `key` is true (the position is omitted when the path has no node).
+   */
+  where(path: SpecPath, key?: boolean): string;
 }
 
 /** Format a key path as `experiments.depth.grid.depth[2]`. */
@@ -35,7 +38,24 @@ export function formatPath(path: SpecPath): string {
   return out;
 }
 
-function positionOf(doc: Document, counter: LineCounter, path: SpecPath): string | undefined {
+function keyNode(doc: Document, path: SpecPath): unknown {
+  const parent = path.length === 1 ? doc.contents : doc.getIn(path.slice(0, -1), true);
+  if (!isMap(parent)) return undefined;
+  const pair = parent.items.find((p) => isScalar(p.key) && p.key.value === path.at(-1));
+  return pair?.key;
+}
+
+function positionOf(
+  doc: Document,
+  counter: LineCounter,
+  path: SpecPath,
+  key: boolean,
+): string | undefined {
+  const at = key && path.length > 0 ? keyNode(doc, path) : undefined;
+  if (isNode(at) && at.range) {
+    const { line, col } = counter.linePos(at.range[0]);
+    return `${line}:${col}`;
+  }
   // Walk down as far as the path exists, so a missing leaf still points at its parent.
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
@@ -52,10 +72,10 @@ export function parseSpecText(text: string, file: string): SpecSource {
   const counter = new LineCounter();
   const doc = parseDocument(text, { lineCounter: counter, prettyErrors: false, uniqueKeys: true });
   const problems = [...doc.errors].map((e) => {
-    const pos = e.linePos?.[0];
-    const at = pos ? `${file}:${pos.line}:${pos.col}` : file;
+    const pos = counter.linePos(e.pos[0]);
+    const at = `${file}:${pos.line}:${pos.col}`;
     if (e.code === 'DUPLICATE_KEY') {
-      const key = pos ? keyAt(text, counter, e.pos[0]) : undefined;
+      const key = keyAt(text, e.pos[0]);
       return `${at} duplicate key${key ? ` "${key}"` : ''}: keys must be unique (experiment names too)`;
     }
     return `${at} YAML syntax error: ${e.message.split('\n')[0]}`;
@@ -75,15 +95,15 @@ export function parseSpecText(text: string, file: string): SpecSource {
     file,
     text,
     data,
-    where(path) {
-      const pos = positionOf(doc, counter, path);
+    where(path, key = false) {
+      const pos = positionOf(doc, counter, path, key);
       const name = formatPath(path);
       return `${file}${pos ? `:${pos}` : ''}${name ? ` ${name}` : ''}`;
     },
   };
 }
 
-function keyAt(text: string, _counter: LineCounter, offset: number): string | undefined {
+function keyAt(text: string, offset: number): string | undefined {
   const rest = text.slice(offset);
   const m = /^\s*["']?([^"':\n]+)["']?\s*:/.exec(rest);
   return m?.[1]?.trim();

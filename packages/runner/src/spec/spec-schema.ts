@@ -41,7 +41,13 @@ const ruleSchema = z.strictObject(
 
 const seedsSchema = z.union(
   [
-    z.number().int().min(1).max(100_000),
+    z
+      .number()
+      .int()
+      .min(1, {
+        error: 'expected a number of seeds N ≥ 1 (meaning seeds 0…N−1) or a list of seeds',
+      })
+      .max(100_000),
     z
       .array(
         z
@@ -50,7 +56,7 @@ const seedsSchema = z.union(
           .min(0)
           .max(2 ** 31 - 1),
       )
-      .min(1),
+      .min(1, { error: 'an empty list of seeds gives no cells' }),
   ],
   { error: 'expected a number of seeds N ≥ 1 (meaning seeds 0…N−1) or a list of seeds' },
 );
@@ -115,7 +121,7 @@ export function validateSpec(source: SpecSource): Spec {
     if (issue.code === 'unrecognized_keys') {
       for (const key of issue.keys) {
         problems.push(
-          `${source.where([...path, key])}: unknown key "${key}"; allowed here: ${keysHelp(issue.path)}`,
+          `${source.where([...path, key], true)}: unknown key "${key}"; allowed here: ${keysHelp(issue.path)}`,
         );
       }
     } else if (issue.code === 'invalid_type' && issue.input === undefined) {
