@@ -5,6 +5,7 @@ import { hideBin } from 'yargs/helpers';
 import { describeError, UserError } from './errors.js';
 import { exportCommand } from './commands/export.js';
 import { k8sCommand } from './commands/k8s.js';
+import { reportCommand } from './commands/report.js';
 import { slurmCommand } from './commands/slurm.js';
 import { statusCommand } from './commands/status.js';
 import { sweepCommand } from './commands/sweep.js';
@@ -19,6 +20,7 @@ async function main(argv: string[]): Promise<void> {
       .command(exportCommand)
       .command(slurmCommand)
       .command(k8sCommand)
+      .command(reportCommand)
       .demandCommand(1, 'give a command: sweep, status or export (see --help)')
       .strict()
       .version(false)

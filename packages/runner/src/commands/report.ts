@@ -22,7 +22,8 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
       .option('out', { type: 'string', default: 'site', describe: 'output directory of the site' })
       .option('base', {
         type: 'string',
-        describe: 'sub-path the site is served under, e.g. /ansatz/ [default: $ANSATZ_SITE_BASE or /]',
+        describe:
+          'sub-path the site is served under, e.g. /ansatz/ [default: $ANSATZ_SITE_BASE or /]',
       }) as unknown as Argv<ReportArgs>,
   handler: async (args: ArgumentsCamelCase<ReportArgs>) => {
     const { buildSite, SiteInputError } = await import('@ansatz/report');

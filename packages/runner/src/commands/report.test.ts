@@ -1,0 +1,43 @@
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import yargs, { type CommandModule } from 'yargs';
+import { afterAll, describe, expect, it } from 'vitest';
+import { UserError } from '../errors.js';
+import { reportCommand } from './report.js';
+
+const dir = mkdtempSync(join(tmpdir(), 'ansatz-report-cmd-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+async function run(argv: string[]): Promise<void> {
+  await yargs(argv)
+    .command(reportCommand as CommandModule<object, never>)
+    .strict()
+    .fail((msg, err) => {
+      throw err ?? new UserError(msg);
+    })
+    .parseAsync();
+}
+
+// The site build itself is covered by packages/report's browser test; here: the argument checks.
+describe('runner report', () => {
+  it('names every bad results directory at once, as a user error (exit 2), before building', async () => {
+    const file = join(dir, 'results.jsonl');
+    writeFileSync(file, '');
+    const missing = join(dir, 'nope');
+    const err = await run(['report', missing, file, '--out', join(dir, 'site')]).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).problems).toEqual([
+      `results directory ${missing} does not exist`,
+      expect.stringContaining(`${file} is not a directory`),
+    ]);
+  });
+
+  it('requires at least one directory', async () => {
+    const err = await run(['report']).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect(String((err as Error).message)).toMatch(/Not enough non-option arguments/);
+  });
+});
