@@ -40,6 +40,7 @@ export const k8sCommand: CommandModule<object, K8sArgs> = {
       })
       .option('out', {
         type: 'string',
+        requiresArg: true,
         describe: 'manifest file, - for stdout [default: k8s/<name>.yaml]',
       })
       .option('runner', {

@@ -150,6 +150,26 @@ describe('runner k8s', () => {
     expect(jobs[0]).toMatchObject({ spec: { completions: 4, parallelism: 4 } });
   });
 
+  it('prints the manifest with --out -', async () => {
+    const printed = await run(k8sCommand as CommandModule<object, never>, [
+      'k8s',
+      SPEC,
+      '--shards',
+      '2',
+      '--image',
+      'ansatz:dev',
+      '--out',
+      '-',
+    ]);
+    const kinds = parseAllDocuments(printed);
+    if (!Array.isArray(kinds)) throw new Error('expected several documents');
+    expect(kinds.map((d) => (d.toJS() as { kind: string }).kind)).toEqual([
+      'ConfigMap',
+      'Job',
+      'Job',
+    ]);
+  });
+
   it('reports every bad flag at once', async () => {
     const err = await run(k8sCommand as CommandModule<object, never>, [
       'k8s',

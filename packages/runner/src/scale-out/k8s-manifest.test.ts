@@ -74,6 +74,12 @@ describe('k8s manifest', () => {
     expect(() => new Job(report).validate()).not.toThrow();
   });
 
+  it('is plain YAML: no anchors or aliases for tools that do not expand them', () => {
+    const text = k8sManifestYaml(plan());
+    expect(text).not.toMatch(/[&*]a\d/);
+    expect(text.split('\n---\n')).toHaveLength(3);
+  });
+
   it('the schema check is real: a broken Job fails it', () => {
     const { shards } = k8sManifest(plan());
     const broken = structuredClone(shards) as unknown as { spec: Record<string, unknown> };

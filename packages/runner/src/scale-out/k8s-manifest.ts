@@ -200,7 +200,7 @@ export function k8sManifestYaml(plan: K8sPlan, manifest = k8sManifest(plan)): st
     `#   kubectl delete -f <this file> && kubectl apply -f <this file>   # re-run: only missing cells run`,
   ].join('\n');
   const docs = [manifest.configMap, manifest.shards, manifest.report].map((d) =>
-    stringify(d, { lineWidth: 0 }),
+    stringify(d, { lineWidth: 0, aliasDuplicateObjects: false }),
   );
   return `${head}\n${docs.join('---\n')}`;
 }
