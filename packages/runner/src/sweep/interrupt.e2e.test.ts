@@ -1,0 +1,107 @@
+// End-to-end: killing a sweep (SIGKILL, Ctrl-C) loses at most the runs in flight, never leaves
+// a broken line, and a re-run completes exactly the missing cells. Also worker crashes and
+// runs that throw (via the worker's test-only hooks).
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { readResults } from '../results/jsonl-reader.js';
+import {
+  rawLines,
+  runCli,
+  startCli,
+  tempDir,
+  tinySpec,
+  waitFor,
+  writeText,
+} from '../test-support/harness.js';
+
+/** 30 cells of a few hundred milliseconds each: long enough to interrupt mid-sweep. */
+const SLOW = `name: slow
+defaults: { inputDim: 8, outputDim: 3, samples: 32, width: 16, steps: 3000, logEvery: 500 }
+experiments:
+  e:
+    grid: { depth: [2, 3, 4], init: [balanced, gaussian] }
+    seeds: 5
+`;
+const CELLS = 30;
+
+const idsOf = (dir: string) => rawLines(dir).map((l) => (JSON.parse(l.text) as { id: string }).id);
+
+describe('interrupting a sweep', () => {
+  it('SIGKILL while runs are in flight, then re-run: every cell exactly once, finished runs kept', async () => {
+    const dir = tempDir();
+    const spec = writeText(dir, 'slow.yaml', SLOW);
+    const out = join(dir, 'out');
+    const child = startCli(['sweep', spec, '--out', out, '--workers', '2']);
+    await waitFor(() => rawLines(out).length >= 1);
+    child.kill('SIGKILL');
+    const first = await child.done;
+    expect(first.signal).toBe('SIGKILL');
+    const before = readResults(out);
+    // a torn last line is the only damage a kill may do
+    expect(before.bad.every((b) => b.reason.startsWith('torn last line'))).toBe(true);
+    expect(before.records.size).toBeGreaterThan(0);
+    expect(before.records.size).toBeLessThan(CELLS);
+    const kept = rawLines(out).filter((l) => l.text.endsWith('}'));
+
+    const second = await runCli(['sweep', spec, '--out', out, '--workers', '2']);
+    expect(second.code, second.stderr).toBe(0);
+    const after = readResults(out);
+    expect(after.records.size).toBe(CELLS);
+    expect(after.lines).toBe(CELLS); // no finished cell ran twice
+    expect(new Set(idsOf(out)).size).toBe(CELLS);
+    const now = new Set(rawLines(out).map((l) => l.text));
+    for (const l of kept) expect(now.has(l.text)).toBe(true); // earlier records untouched
+    expect(second.stdout).toMatch(
+      new RegExp(`skipped \\(done before\\)\\s+${before.records.size}\\n`),
+    );
+  });
+
+  it('Ctrl-C finishes in-flight runs, writes whole lines, prints the summary and exits 130', async () => {
+    const dir = tempDir();
+    const spec = writeText(dir, 'slow.yaml', SLOW);
+    const out = join(dir, 'out');
+    const child = startCli(['sweep', spec, '--out', out, '--workers', '2']);
+    await waitFor(() => rawLines(out).length >= 1);
+    child.kill('SIGINT');
+    const r = await child.done;
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toMatch(/SIGINT: no new runs; waiting for \d in flight/);
+    expect(r.stdout).toMatch(/end\s+stopped/);
+    const read = readResults(out);
+    expect(read.bad).toEqual([]);
+    expect(read.records.size).toBeLessThan(CELLS);
+    const status = await runCli(['status', out, '--json']);
+    const s = JSON.parse(status.stdout) as { total: { ok: number; missing: number } };
+    expect(s.total.ok + s.total.missing).toBe(CELLS);
+    expect(s.total.missing).toBe(CELLS - read.records.size);
+  });
+});
+
+describe('faults', () => {
+  it('a crashed worker thread is replaced and its run retried; a run that keeps throwing is recorded as failed', async () => {
+    const dir = tempDir();
+    const spec = writeText(dir, 'tiny.yaml', tinySpec());
+    const out = join(dir, 'out');
+    const plan = await runCli(['sweep', spec, '--out', out, '--dry-run', '--json']);
+    const ids = (JSON.parse(plan.stdout) as { toRun: { id: string }[] }).toRun.map((c) => c.id);
+    const [crashId, throwId] = [ids[0]!, ids[3]!];
+    const r = await runCli(['sweep', spec, '--out', out, '--workers', '2', '--retries', '1'], {
+      env: { ANSATZ_TEST_CRASH_ID: crashId, ANSATZ_TEST_THROW_ID: throwId },
+    });
+    expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(new RegExp(`retrying ${crashId} \\(attempt 2\\)`));
+    expect(r.stderr).toMatch(new RegExp(`failed ${throwId} after 2 attempt\\(s\\): test hook`));
+    const recs = readResults(out).records;
+    expect(recs.size).toBe(9);
+    expect(recs.get(crashId)).toMatchObject({ status: 'ok', attempts: 2 });
+    expect(recs.get(throwId)).toMatchObject({ status: 'failed', attempts: 2, final: null });
+    expect(recs.get(throwId)!.error).toMatch(/test hook: run .* throws \(attempt 2\)/);
+    expect([...recs.values()].filter((x) => x.status === 'ok')).toHaveLength(8);
+
+    // failed cells are not done: the next sweep runs exactly that one
+    const again = await runCli(['sweep', spec, '--out', out, '--workers', '2']);
+    expect(again.code, again.stderr).toBe(0);
+    expect(again.stdout).toMatch(/\nok\s+1\n/);
+    expect(readResults(out).records.get(throwId)!.status).toBe('ok');
+  });
+});
