@@ -201,6 +201,8 @@ describe('runner slurm on a real Slurm cluster', () => {
     const [report] = await waitFinished(ids.report);
     const arrayEnd = Math.max(...tasks.map((t) => Date.parse(t.EndTime!)));
     expect(Date.parse(report!.StartTime!)).toBeGreaterThanOrEqual(arrayEnd);
+    expect(report!.JobState, readFileSync(report!.StdOut!, 'utf8')).toBe('COMPLETED');
+    expect(readFileSync(join(g.site, 'index.html'), 'utf8')).toMatch(/<html/i);
   }, 240_000);
 
   it('after scancel of one array task, submitting again runs exactly the missing cells', async () => {
