@@ -12,7 +12,7 @@ export interface Progress {
 /** Seconds between plain progress lines (ANSATZ_PROGRESS_SECONDS overrides). */
 export function plainInterval(env: NodeJS.ProcessEnv = process.env): number {
   const v = Number(env['ANSATZ_PROGRESS_SECONDS']);
-  return Number.isFinite(v) && v > 0 ? v : 10;
+  return Number.isFinite(v) && v > 0 ? v : 5;
 }
 
 function eta(t: Tally): string {

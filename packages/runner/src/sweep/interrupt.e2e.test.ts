@@ -75,6 +75,24 @@ describe('interrupting a sweep', () => {
     expect(s.total.ok + s.total.missing).toBe(CELLS);
     expect(s.total.missing).toBe(CELLS - read.records.size);
   });
+
+  it('a second Ctrl-C abandons the runs in flight; every line on disk is still whole', async () => {
+    const dir = tempDir();
+    const spec = writeText(dir, 'slow.yaml', SLOW);
+    const out = join(dir, 'out');
+    const child = startCli(['sweep', spec, '--out', out, '--workers', '2']);
+    await waitFor(() => rawLines(out).length >= 1);
+    child.kill('SIGINT');
+    await waitFor(() => child.out.stderr.includes('no new runs'));
+    child.kill('SIGINT');
+    const r = await child.done;
+    expect(r.code, r.stderr).toBe(130);
+    expect(r.stderr).toMatch(/SIGINT: aborting \d in-flight run/);
+    expect(r.stdout).toMatch(/end\s+aborted/);
+    const read = readResults(out);
+    expect(read.bad).toEqual([]);
+    expect(read.records.size).toBeLessThan(CELLS);
+  });
 });
 
 describe('faults', () => {
