@@ -1,0 +1,182 @@
+/**
+ * `pnpm bench`: training speed of the canonical cells on every engine and backend, achieved
+ * GFLOP/s against this machine's measured matmul peak, the metrics' share of a run, the NumPy
+ * comparison, and pool throughput and memory on a sweep spec. Prints a table, writes JSON.
+ *
+ * usage: node packages/bench/dist/main.js [--spec sweeps/quick.yaml] [--out bench-results/bench.json] [--skip-pool]
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { availableParallelism, cpus } from 'node:os';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { initBackend, type BackendName } from '@ansatz/core';
+import { CANONICAL_SHAPE, CELLS, NUMPY_CELL } from './cells.js';
+import { linearStepFlops, numpyStepFlops, referenceStepFlops } from './flops.js';
+import { runNumpy } from './numpy.js';
+import { measureMatmulPeak } from './peak.js';
+import { benchPool } from './pool.js';
+import { measureStepSpeed, type StepSpeed } from './step-speed.js';
+import { fmt, formatTable, pct } from './table.js';
+
+const root = fileURLToPath(new URL('../../../', import.meta.url));
+const { values: args } = parseArgs({
+  options: {
+    spec: { type: 'string', default: resolve(root, 'sweeps/quick.yaml') },
+    out: { type: 'string', default: resolve(root, 'bench-results/bench.json') },
+    'skip-pool': { type: 'boolean', default: false },
+  },
+});
+const say = (s = '') => process.stdout.write(`${s}\n`);
+
+say(
+  `ansatz bench — node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'})`,
+);
+const peak = measureMatmulPeak();
+say(`float64 JS matmul ${peak.size}×${peak.size}: ${fmt(peak.gflops)} GFLOP/s (peak used below)`);
+
+const backends: BackendName[] = ['wasm', 'cpu'];
+try {
+  await initBackend('tensorflow');
+  backends.unshift('tensorflow');
+} catch {
+  say('backend tensorflow (tfjs-node): not available here, skipped');
+}
+
+interface Row extends StepSpeed {
+  cell: string;
+  flopsPerStep: number;
+  gflops: number;
+  ofPeak: number;
+}
+const rows: Row[] = [];
+for (const cell of CELLS) {
+  const runs: [
+    engine: 'linear' | 'reference',
+    backend: BackendName,
+    steps: number,
+    reps: number,
+  ][] = [];
+  if (cell.linear) runs.push(['linear', 'cpu', 1000, 5]);
+  for (const b of backends) runs.push(['reference', b, b === 'cpu' ? 100 : 200, 2]);
+  for (const [engine, backend, steps, reps] of runs) {
+    const s = await measureStepSpeed(cell.config, engine, backend, steps, reps);
+    const flopsPerStep =
+      engine === 'linear' ? linearStepFlops(cell.config) : referenceStepFlops(cell.config);
+    const gflops = (flopsPerStep * s.stepsPerSecond) / 1e9;
+    rows.push({ cell: cell.name, ...s, flopsPerStep, gflops, ofPeak: gflops / peak.gflops });
+    say(`  ${cell.name}: ${engine} on ${s.backend}: ${fmt(s.stepsPerSecond)} steps/s`);
+  }
+}
+say();
+say(
+  formatTable(
+    [
+      'cell',
+      'engine',
+      'backend',
+      'steps/s',
+      'ms/step',
+      'kflop/step',
+      'GFLOP/s',
+      'of peak',
+      'metrics',
+    ],
+    rows.map((r) => [
+      r.cell,
+      r.engine,
+      r.engine === 'linear' ? '—' : r.backend,
+      fmt(r.stepsPerSecond),
+      fmt(1000 / r.stepsPerSecond),
+      fmt(r.flopsPerStep / 1000),
+      fmt(r.gflops),
+      pct(r.ofPeak),
+      pct(r.metricsShare),
+    ]),
+  ),
+);
+say('metrics = share of a run spent in metrics at the default logEvery (100)');
+
+// NumPy: the canonical linear gd cell, same arithmetic in a straightforward float64 loop.
+const numpyCell = CELLS.find((c) => c.name === NUMPY_CELL)!;
+const ours = rows.find((r) => r.cell === NUMPY_CELL && r.engine === 'linear')!;
+const np = runNumpy({
+  depth: numpyCell.config.depth!,
+  d: CANONICAL_SHAPE.inputDim,
+  k: CANONICAL_SHAPE.width,
+  c: CANONICAL_SHAPE.outputDim,
+  n: CANONICAL_SHAPE.samples,
+  lr: numpyCell.config.learningRate!,
+  steps: 2000,
+});
+let numpy: Record<string, unknown>;
+say();
+if ('skipped' in np) {
+  say(`NumPy comparison skipped: ${np.skipped}`);
+  numpy = { skipped: np.skipped };
+} else {
+  const r = np.result;
+  const ratio = 1 / ours.stepsPerSecond / r.secondsPerStep;
+  const cpuRatio = ours.cpuSecondsPerStep / r.cpuSecondsPerStep;
+  numpy = {
+    ...r,
+    flopsPerStep: numpyStepFlops(numpyCell.config),
+    oursOverNumpy: ratio,
+    oursOverNumpyCpu: cpuRatio,
+  };
+  say(`NumPy ${r.numpy}: matmul 256×256 ${fmt(r.matmul256Gflops)} GFLOP/s`);
+  say(
+    `${NUMPY_CELL}: ours ${fmt(1e6 / ours.stepsPerSecond)} µs/step, NumPy loop ${fmt(1e6 * r.secondsPerStep)} µs/step` +
+      ` → ours/NumPy = ${fmt(ratio)} (CPU time: ${fmt(cpuRatio)}; target < 1)`,
+  );
+}
+
+let pool: ReturnType<typeof benchPool> | null = null;
+if (!args['skip-pool']) {
+  say();
+  say(`pool: ${args.spec} at 1 and 2 workers …`);
+  pool = benchPool(args.spec!, [1, 2]);
+  say(
+    formatTable(
+      ['workers', 'runs', 'wall s', 'runs/s', 'efficiency', 'peak RSS MB'],
+      pool.byWorkers.map((w) => [
+        String(w.workers),
+        String(w.runs),
+        fmt(w.seconds),
+        fmt(w.runsPerSecond),
+        w.workers === 2 ? pct(pool!.parallelEfficiency) : '—',
+        fmt(w.maxRssMB),
+      ]),
+    ),
+  );
+}
+
+const metricsWorst = Math.max(
+  ...rows.filter((r) => r.engine === 'linear').map((r) => r.metricsShare),
+);
+const report = {
+  finishedAt: new Date().toISOString(),
+  node: process.version,
+  cores: availableParallelism(),
+  cpu: cpus()[0]?.model ?? null,
+  matmulPeak: peak,
+  cells: rows,
+  numpy,
+  pool,
+  targets: {
+    numpyRatio: 'oursOverNumpy' in numpy ? numpy['oursOverNumpy'] : null,
+    parallelEfficiency: pool?.parallelEfficiency ?? null,
+    metricsShareWorstLinear: metricsWorst,
+    peakMBPerWorker: pool?.peakMBPerWorker ?? null,
+  },
+};
+mkdirSync(dirname(args.out!), { recursive: true });
+writeFileSync(args.out!, `${JSON.stringify(report, null, 2)}\n`);
+say();
+say(
+  `targets: ours/NumPy ${fmt(report.targets.numpyRatio as number | null)} (< 1), ` +
+    `2-worker efficiency ${pct(report.targets.parallelEfficiency)} (≥ 90%), ` +
+    `metrics ≤ ${pct(metricsWorst)} of linear runs (≤ 10%), ` +
+    `peak ${fmt(report.targets.peakMBPerWorker)} MB per worker (≤ 300)`,
+);
+say(`wrote ${args.out}`);

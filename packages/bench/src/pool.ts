@@ -1,0 +1,50 @@
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+export interface PoolRun {
+  workers: number;
+  runs: number;
+  seconds: number;
+  statuses: Record<string, number>;
+  /** Sum of the runs' own training times. */
+  busySeconds: number;
+  /** Peak resident memory of the whole process (main thread + its workers), in MB. */
+  maxRssMB: number;
+  runsPerSecond: number;
+}
+
+export interface PoolBench {
+  spec: string;
+  byWorkers: PoolRun[];
+  /** runs/s at 2 workers over twice the runs/s at 1. */
+  parallelEfficiency: number | null;
+  /** Peak RSS of the 1-worker process: an upper bound for one worker (it includes the main thread). */
+  peakMBPerWorker: number | null;
+}
+
+const CHILD = fileURLToPath(new URL('./pool-child.js', import.meta.url));
+
+/** One pool measurement in a fresh process, so its peak memory is its own. */
+function runChild(spec: string, workers: number): PoolRun {
+  const r = spawnSync(process.execPath, [CHILD, spec, String(workers)], {
+    encoding: 'utf8',
+    maxBuffer: 16 * 1024 * 1024,
+  });
+  if (r.status !== 0)
+    throw new Error(`pool benchmark (${workers} workers) failed: ${r.stderr.trim()}`);
+  const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as Omit<PoolRun, 'runsPerSecond'>;
+  return { ...out, runsPerSecond: out.runs / out.seconds };
+}
+
+/** Pool throughput of a sweep spec at each worker count, each in its own child process. */
+export function benchPool(spec: string, workerCounts: readonly number[]): PoolBench {
+  const byWorkers = workerCounts.map((w) => runChild(spec, w));
+  const one = byWorkers.find((r) => r.workers === 1);
+  const two = byWorkers.find((r) => r.workers === 2);
+  return {
+    spec,
+    byWorkers,
+    parallelEfficiency: one && two ? two.runsPerSecond / (2 * one.runsPerSecond) : null,
+    peakMBPerWorker: one ? one.maxRssMB : null,
+  };
+}

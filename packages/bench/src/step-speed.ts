@@ -1,0 +1,62 @@
+import { train, type BackendName, type RunConfigInput } from '@ansatz/core';
+
+/** The default metric cadence of a run config (DESIGN.md §3). */
+export const DEFAULT_LOG_EVERY = 100;
+
+export interface StepSpeed {
+  engine: string;
+  backend: string;
+  steps: number;
+  /** Training steps per second, metrics excluded (best of the repetitions). */
+  stepsPerSecond: number;
+  /** CPU seconds of this process per training step (best repetition; all threads). */
+  cpuSecondsPerStep: number;
+  /** Seconds of one metrics snapshot (history point) at this cell's shape. */
+  secondsPerLog: number;
+  /** Share of a run's time in metrics when logging every DEFAULT_LOG_EVERY steps. */
+  metricsShare: number;
+}
+
+/**
+ * Times `steps` training steps of one cell on one engine and backend, `reps` times after a
+ * warm-up run, through the public `train` (so the loop, optimizer and checks are included).
+ * Metrics run at the default cadence; their time (train's `metricsSeconds`) is separated out
+ * and turned into the share a run with the default `logEvery` spends on them.
+ */
+export async function measureStepSpeed(
+  config: RunConfigInput,
+  engine: 'linear' | 'reference',
+  backend: BackendName,
+  steps: number,
+  reps: number,
+): Promise<StepSpeed> {
+  const run = { ...config, engine, steps, logEvery: DEFAULT_LOG_EVERY };
+  await train({ ...run, steps: Math.max(1, Math.ceil(steps / 4)) }, { backend });
+  let best: StepSpeed | null = null;
+  for (let r = 0; r < reps; r++) {
+    const cpu0 = process.cpuUsage();
+    const result = await train(run, { backend });
+    const cpu = process.cpuUsage(cpu0);
+    if (result.status !== 'ok') {
+      throw new Error(`bench cell (${engine}, ${backend}) ended ${result.status}: ${result.error}`);
+    }
+    const { seconds, metricsSeconds } = result.timing;
+    const trainSeconds = seconds - metricsSeconds;
+    const logs = result.history.length;
+    const secondsPerLog = metricsSeconds / logs;
+    const perStep = trainSeconds / steps;
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
+    const speed: StepSpeed = {
+      engine: result.engine,
+      backend: result.backend,
+      steps,
+      stepsPerSecond: 1 / perStep,
+      // CPU time of the whole call, less the metrics' share of it.
+      cpuSecondsPerStep: (cpuSeconds * (trainSeconds / seconds)) / steps,
+      secondsPerLog,
+      metricsShare: secondsPerLog / (secondsPerLog + DEFAULT_LOG_EVERY * perStep),
+    };
+    if (!best || speed.stepsPerSecond > best.stepsPerSecond) best = speed;
+  }
+  return best!;
+}
