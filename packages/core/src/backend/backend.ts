@@ -1,8 +1,4 @@
 import * as tf from '@tensorflow/tfjs-core';
-// The union package registers every op's gradient (tfjs-core alone registers none).
-import '@tensorflow/tfjs';
-import '@tensorflow/tfjs-backend-cpu';
-import '@tensorflow/tfjs-backend-wasm';
 
 export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -29,7 +25,19 @@ async function tryTensorflow(): Promise<string | null> {
   }
 }
 
+/**
+ * Loaded on first use, so that importing @ansatz/core for its metrics (the report does) does not
+ * pull in the backends. The union package registers every op's gradient (tfjs-core alone
+ * registers none).
+ */
+async function loadBackends(): Promise<void> {
+  await import('@tensorflow/tfjs');
+  await import('@tensorflow/tfjs-backend-cpu');
+  await import('@tensorflow/tfjs-backend-wasm');
+}
+
 async function select(name: BackendName): Promise<string> {
+  await loadBackends();
   if (name === 'auto') {
     const t = await tryTensorflow();
     if (t === 'tensorflow') return t;
