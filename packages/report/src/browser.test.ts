@@ -196,8 +196,10 @@ describe('built site in Chromium', () => {
     expect(await visible()).toBe(records.length);
     await page.fill('#run-filter', 'relu');
     expect(await visible()).toBe(records.filter((r) => r.config.activation === 'relu').length);
-    await page.fill('#run-filter', 'gaussian 0.01');
-    expect(await visible()).toBe(2);
+    await page.fill('#run-filter', 'weight-decay gaussian');
+    expect(await visible()).toBe(
+      records.filter((r) => r.experiment === 'weight-decay' && r.config.init === 'gaussian').length,
+    );
     await page.fill('#run-filter', '');
     await page.selectOption('#run-status', 'failed');
     expect(await visible()).toBe(records.filter((r) => r.status === 'failed').length);

@@ -4,6 +4,7 @@
  *   node dist/cli.js build <DIR…> [--out DIR] [--base /sub/]
  *   node dist/cli.js preview [DIR] [--base /sub/] [--port N]
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { SiteInputError, buildSite, normalizeBase } from './build-site.js';
 import { serveSite } from './serve.js';
@@ -19,10 +20,12 @@ async function main(argv: string[]): Promise<number> {
       port: { type: 'string', default: '4321' },
     },
   });
+  // `pnpm --filter @ansatz/report <script>` runs in the package: resolve paths where the user typed.
+  const here = (p: string) => resolve(process.env.INIT_CWD ?? process.cwd(), p);
   if (cmd === 'build') {
     const { outDir, base } = await buildSite({
-      dirs: positionals,
-      outDir: values.out,
+      dirs: positionals.map(here),
+      outDir: here(values.out),
       base: values.base,
     });
     console.log(`site written to ${outDir} (base ${base})`);
@@ -35,7 +38,7 @@ async function main(argv: string[]): Promise<number> {
       return 2;
     }
     const { url } = await serveSite({
-      dir: positionals[0] ?? values.out,
+      dir: here(positionals[0] ?? values.out),
       base: normalizeBase(values.base),
       port,
     });

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { Renderer } from './types.js';
+import { logAxis, type Renderer } from './types.js';
 
 interface Run {
   k: number;
@@ -81,7 +81,7 @@ function convChart(key: 'c' | 'i' | 'l', label: string, log: boolean) {
       fx: { label: 'init' },
       fy: { label: 'weight decay' },
       x: { label: 'step', grid: true },
-      y: { label, type: log ? 'log' : 'linear', grid: true },
+      y: log ? logAxis(label) : { label, grid: true },
       color: { legend: true, label: 'optimizer' },
       marks,
     });

@@ -1,5 +1,5 @@
 import * as Plot from '@observablehq/plot';
-import type { Renderer } from './types.js';
+import { logAxis, type Renderer } from './types.js';
 
 interface Curve {
   s: number;
@@ -41,7 +41,7 @@ const runLoss = (data: Curve[], width: number) => {
       width: half,
       height: 300,
       x: { label: 'step', grid: true },
-      y: { label: 'loss (MSE)', type: 'log', grid: true },
+      y: logAxis('loss (MSE)'),
       color: { legend: true, label: 'metric', domain: ['loss'] },
       marks: [Plot.line(loss, { x: 's', y: 'v', stroke: 'metric', tip: true })],
     }),
@@ -62,7 +62,7 @@ const runImbalance = (data: { s: number; v: number }[], width: number) =>
     width: Math.min(width, 700),
     height: 260,
     x: { label: 'step', grid: true },
-    y: { label: 'imbalance Σ‖D_l‖_F', type: 'log', grid: true },
+    y: logAxis('imbalance Σ‖D_l‖_F'),
     color: { legend: true, label: 'metric', domain: ['imbalance'] },
     marks: [Plot.line(data, { x: 's', y: 'v', stroke: () => 'imbalance', tip: true })],
   });
@@ -94,7 +94,7 @@ const ceScatter = (d: CeData, width: number) => {
   return Plot.plot({
     width,
     height: 380,
-    x: { label: 'final loss / initial loss (log)', type: 'log', grid: true },
+    x: logAxis('final loss / initial loss (log)'),
     y: { label: 'best-α correlation', grid: true },
     color: { legend: true, label: 'activation' },
     symbol: { legend: true, label: 'kind', domain: ['counterexample', 'other'] },
@@ -125,7 +125,7 @@ function ceCurve(key: 'l' | 'c', label: string, log: boolean) {
       width: Math.max(320, Math.floor(width / 2) - 10),
       height: 300,
       x: { label: 'step', grid: true },
-      y: { label, type: log ? 'log' : 'linear', grid: true },
+      y: log ? logAxis(label) : { label, grid: true },
       color: { legend: true, label: 'run', domain: d.runs.map((r) => r.label) },
       marks: [
         Plot.line(

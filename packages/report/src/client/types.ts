@@ -12,3 +12,16 @@ export const STATUS_COLORS = {
   domain: ['ok', 'diverged', 'failed'],
   range: ['#3a9a5c', '#e8a33d', '#c8423b'],
 };
+
+/** A log axis labelled at powers of ten only (1e-3, 1e-2, …), so wide ranges stay readable. */
+export function logAxis(label: string) {
+  return {
+    label,
+    type: 'log' as const,
+    grid: true,
+    tickFormat: (d: number) => {
+      const e = Math.log10(d);
+      return Math.abs(e - Math.round(e)) < 1e-9 ? `1e${Math.round(e)}` : '';
+    },
+  };
+}

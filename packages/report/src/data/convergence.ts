@@ -27,7 +27,7 @@ export interface ConvergencePoint {
 export interface ConvergenceData {
   runs: ConvergenceRun[];
   points: ConvergencePoint[];
-  /** Theory e^{−2ηλ·(step − step₀)} · imbalance₀ for gd runs with λ > 0. */
+  /** Theory e^{−2ηλ·(step − step₀)} · imbalance₀ for unbalanced gd runs with λ > 0 (a balanced start has only round-off imbalance to anchor on). */
   theory: { k: number; s: number; i: number }[];
   shown: number;
   total: number;
@@ -80,7 +80,7 @@ export function convergenceData(records: readonly RunRecord[]): ConvergenceData 
         points.push({ k, s: h.step, c: sig(h.nfaCorr, 5), i: sig(h.imbalance), l: sig(h.loss) });
       }
       const first = r.history.find((h) => (finite(h.imbalance) ?? 0) > 0);
-      if (wd > 0 && opt === 'gd' && first) {
+      if (wd > 0 && opt === 'gd' && cfgStr(r, 'init') !== 'balanced' && first) {
         const i0 = first.imbalance as number;
         for (const h of hs) {
           if (h.step < first.step) continue;

@@ -88,16 +88,32 @@ describe('weight-decay verdict', () => {
     expect(v.state).toBe('fail');
     expect(v.summary).toContain('ratio 2.00');
   });
-  it('fails when the NFA is not restored', () => {
+  it('fails when the imbalance is gone but the NFA is not restored', () => {
     const recs = load([
-      makeRecord({ id: 'u1', init: 'gaussian', weightDecay: 0.01, corrStart: 0.8, corrEnd: 0.85 }),
+      makeRecord({ id: 'u1', init: 'gaussian', weightDecay: 0.05, corrStart: 0.8, corrEnd: 0.85 }),
       makeRecord({ id: 'u0', init: 'gaussian', weightDecay: 0 }),
     ]);
     expect(weightDecayVerdict(recs).state).toBe('fail');
   });
+  it('fails when corr(1/L) falls while the imbalance decays', () => {
+    const recs = load([
+      makeRecord({ id: 'u1', init: 'gaussian', weightDecay: 0.01, corrStart: 0.9, corrEnd: 0.8 }),
+      makeRecord({ id: 'u0', init: 'gaussian', weightDecay: 0 }),
+    ]);
+    expect(weightDecayVerdict(recs).state).toBe('fail');
+  });
+  it('is not enough data when no λ > 0 run trained long enough to shed its imbalance', () => {
+    const recs = load([
+      makeRecord({ id: 'u1', init: 'gaussian', weightDecay: 0.01, corrStart: 0.8, corrEnd: 0.9 }),
+      makeRecord({ id: 'u0', init: 'gaussian', weightDecay: 0 }),
+    ]);
+    const v = weightDecayVerdict(recs);
+    expect(v.state).toBe('not-enough-data');
+    expect(v.summary).toContain('train longer');
+  });
   it('fails when imbalance vanishes without weight decay', () => {
     const recs = load([
-      makeRecord({ id: 'u1', init: 'gaussian', weightDecay: 0.01, corrStart: 0.8, corrEnd: 0.99 }),
+      makeRecord({ id: 'u1', init: 'gaussian', weightDecay: 0.05, corrStart: 0.8, corrEnd: 0.99 }),
       makeRecord({ id: 'u0', init: 'gaussian', weightDecay: 0, imbalanceFactor: 0.99 }),
     ]);
     expect(weightDecayVerdict(recs).state).toBe('fail');

@@ -175,7 +175,7 @@ export function passingSet(): Record<string, unknown>[] {
       out.push(makeRecord({ id: `bal-L${depth}-s${seed}`, depth, seed, experiment: 'depth' }));
     }
   }
-  for (const weightDecay of [0, 0.01]) {
+  for (const weightDecay of [0, 0.05]) {
     for (const seed of [0, 1]) {
       out.push(
         makeRecord({
@@ -193,6 +193,18 @@ export function passingSet(): Record<string, unknown>[] {
       );
     }
   }
+  // Too short for λ = 0.01 to shed its imbalance: slope checked, corr(1/L) only has to rise.
+  out.push(
+    makeRecord({
+      id: 'unb-wd0.01-short',
+      experiment: 'weight-decay',
+      init: 'gaussian',
+      depth: 3,
+      weightDecay: 0.01,
+      corrStart: 0.8,
+      corrEnd: 0.9,
+    }),
+  );
   out.push(
     makeRecord({
       id: 'adam-L3',

@@ -1,0 +1,117 @@
+import { describe, expect, it } from 'vitest';
+import { makeRecord, passingSet, toJsonl } from '../test-support/records.js';
+import { alignmentData } from './alignment.js';
+import { convergenceData, RUNS_PER_FACET } from './convergence.js';
+import { counterexamplesData } from './counterexamples.js';
+import { optimizersData } from './optimizers.js';
+import { parseJsonl } from './parse.js';
+import { runDetail } from './run-detail.js';
+import { assignSlugs } from './runs-table.js';
+import { jsonForScript } from './site-data.js';
+
+const load = (raw: Record<string, unknown>[]) => parseJsonl(toJsonl(raw), 'set.jsonl').records;
+
+describe('per-page data', () => {
+  it('convergence theory starts at the first logged imbalance and decays like e^{−2ηλ·step}', () => {
+    const [r] = load([
+      makeRecord({
+        id: 'u',
+        init: 'gaussian',
+        weightDecay: 0.02,
+        learningRate: 0.1,
+        imbalanceStart: 3,
+      }),
+    ]);
+    const c = convergenceData([r!]);
+    expect(c.theory[0]).toEqual({ k: 0, s: 0, i: 3 });
+    const last = c.theory[c.theory.length - 1]!;
+    expect(last.i).toBeCloseTo(3 * Math.exp(-2 * 0.1 * 0.02 * last.s), 3);
+    expect(c.runs[0]!.fit! / c.runs[0]!.theory!).toBeCloseTo(1, 6);
+  });
+
+  it('convergence draws no theory for adam and caps runs per facet', () => {
+    const raw = Array.from({ length: 9 }, (_, i) =>
+      makeRecord({
+        id: `a${i}`,
+        init: 'gaussian',
+        weightDecay: 0.01,
+        optimizer: i < 2 ? 'gd' : 'adam',
+        seed: i,
+      }),
+    );
+    const c = convergenceData(load(raw));
+    expect(c.shown).toBe(RUNS_PER_FACET);
+    expect(c.total).toBe(9);
+    expect(c.runs.slice(0, 2).map((r) => r.opt)).toEqual(['gd', 'gd']);
+    expect(new Set(c.theory.map((t) => t.k))).toEqual(new Set([0, 1]));
+  });
+
+  it('run detail recomputes corr(1/L) ≈ 1 from stored balanced matrices and sizes the heatmap', () => {
+    const [r] = load([makeRecord({ id: 'b', depth: 4, dim: 5 })]);
+    const d = runDetail(r!);
+    expect(d.recomputedCorr!).toBeCloseTo(1, 9);
+    expect(d.heatmap).toHaveLength(2 * 25);
+    expect(d.dim).toBe(5);
+  });
+
+  it('failed runs have no matrices and no curves, without throwing', () => {
+    const [r] = load([makeRecord({ id: 'f', status: 'failed' })]);
+    expect(runDetail(r!)).toMatchObject({ curves: [], heatmap: [], recomputedCorr: null });
+  });
+
+  it('alignment keeps linear runs only and gives 1/L as theory', () => {
+    const a = alignmentData(load(passingSet()));
+    expect(a.nonlinearExcluded).toBe(2);
+    expect(a.points.every((p) => p.L >= 2)).toBe(true);
+    for (const t of a.theory) expect(t.a).toBeCloseTo(1 / t.L, 3);
+  });
+
+  it('optimizers and counterexamples summarise the hand-made set', () => {
+    const recs = load(passingSet());
+    expect(optimizersData(recs).cells.map((c) => `${c.opt}|${c.wd}|${c.n}`)).toEqual([
+      'adam|0|1',
+      'gd|0|8',
+      'gd|0.01|1',
+      'gd|0.05|2',
+    ]);
+    const ce = counterexamplesData(recs);
+    expect(ce.points.filter((p) => p.ce).map((p) => p.id)).toEqual(['relu-lazy']);
+  });
+
+  it('slugs are URL-safe and unique', () => {
+    const s = assignSlugs(['abc123', 'a/b', 'a_b', 'a?b']);
+    expect([...s.values()]).toEqual(['abc123', 'a_b', 'a_b-2', 'a_b-3']);
+  });
+
+  it('embedded JSON cannot close its script tag', () => {
+    const text = jsonForScript({ name: '</script><script>alert(1)</script>' });
+    expect(text).not.toContain('<');
+    expect(JSON.parse(text)).toEqual({ name: '</script><script>alert(1)</script>' });
+  });
+
+  it('page data for 3000 runs stays well under 1 MB per page', () => {
+    const raw = Array.from({ length: 3000 }, (_, i) =>
+      makeRecord({
+        id: `${i.toString(16).padStart(16, '0')}`,
+        depth: 2 + (i % 5),
+        init: i % 2 ? 'gaussian' : 'balanced',
+        optimizer: ['gd', 'adam', 'sgd'][i % 3]!,
+        weightDecay: [0, 0.01, 0.05][i % 3]!,
+        activation: i % 7 === 0 ? 'relu' : 'linear',
+        seed: i,
+        steps: 3000,
+        logEvery: 50,
+        dim: 4,
+      }),
+    );
+    const recs = load(raw);
+    for (const data of [
+      alignmentData(recs),
+      convergenceData(recs),
+      optimizersData(recs),
+      counterexamplesData(recs),
+    ]) {
+      expect(jsonForScript(data).length).toBeLessThan(700_000);
+    }
+  });
+});
