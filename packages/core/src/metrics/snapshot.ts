@@ -1,7 +1,8 @@
 import type { Matrix } from 'ml-matrix';
 import { alphaHatFromCurve, alphaHatSpectralFromEigen } from './alpha-hat.js';
-import { agopLinear, assertChain, gram as firstLayerGram } from './gram.js';
+import { assertChain, columnGram, endToEnd, gram as firstLayerGram } from './gram.js';
 import { imbalanceBoth } from './imbalance.js';
+import { columnGramEigen } from './low-rank-eigen.js';
 import { cosineSimilarity, nfaCorrCurveFromEigen, pearsonEntries } from './nfa-corr.js';
 import { assertSquare, psdPowerFromEigen, symmetricEigen } from './psd-power.js';
 
@@ -50,7 +51,10 @@ export function nfaMetrics({ weights, agop: givenAgop }: NfaMetricsInput): NfaMe
   assertChain(weights, 'nfaMetrics');
   const depth = weights.length;
   const gram = firstLayerGram(weights[0]!);
-  const agop = givenAgop ?? agopLinear(weights);
+  // The closed-form AGOP WᵀW (W = W_L⋯W_1, c × d) is kept with its factor W, whose c × c
+  // Gram matrix gives the AGOP's eigendecomposition cheaply (see columnGramEigen).
+  const product = givenAgop ? null : endToEnd(weights);
+  const agop = givenAgop ?? columnGram(product!);
   assertSquare(agop, 'nfaMetrics agop');
   if (agop.rows !== gram.rows) {
     throw new RangeError(
@@ -72,7 +76,7 @@ export function nfaMetrics({ weights, agop: givenAgop }: NfaMetricsInput): NfaMe
   };
   if (!allFinite(gram) || !allFinite(agop)) return nulls;
 
-  const agopEigen = symmetricEigen(agop);
+  const agopEigen = product ? columnGramEigen(product) : symmetricEigen(agop);
   const curve = nfaCorrCurveFromEigen(gram, agopEigen);
   const best = alphaHatFromCurve(curve);
   const agopRoot = psdPowerFromEigen(agopEigen, 1 / depth);
