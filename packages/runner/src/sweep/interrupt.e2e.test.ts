@@ -14,15 +14,15 @@ import {
   writeText,
 } from '../test-support/harness.js';
 
-/** 30 cells of a few hundred milliseconds each: long enough to interrupt mid-sweep. */
+/** 16 cells of a few hundred milliseconds each: long enough to interrupt mid-sweep. */
 const SLOW = `name: slow
 defaults: { inputDim: 8, outputDim: 3, samples: 32, width: 16, steps: 3000, logEvery: 500 }
 experiments:
   e:
-    grid: { depth: [2, 3, 4], init: [balanced, gaussian] }
-    seeds: 5
+    grid: { depth: [2, 3, 4, 5], init: [balanced, gaussian] }
+    seeds: 2
 `;
-const CELLS = 30;
+const CELLS = 16;
 
 const idsOf = (dir: string) => rawLines(dir).map((l) => (JSON.parse(l.text) as { id: string }).id);
 
@@ -43,7 +43,7 @@ describe('interrupting a sweep', () => {
     expect(before.records.size).toBeLessThan(CELLS);
     const kept = rawLines(out).filter((l) => l.text.endsWith('}'));
 
-    const second = await runCli(['sweep', spec, '--out', out, '--workers', '2']);
+    const second = await runCli(['sweep', spec, '--out', out, '--workers', '1']);
     expect(second.code, second.stderr).toBe(0);
     const after = readResults(out);
     expect(after.records.size).toBe(CELLS);
@@ -60,7 +60,7 @@ describe('interrupting a sweep', () => {
     const dir = tempDir();
     const spec = writeText(dir, 'slow.yaml', SLOW);
     const out = join(dir, 'out');
-    const child = startCli(['sweep', spec, '--out', out, '--workers', '2']);
+    const child = startCli(['sweep', spec, '--out', out, '--workers', '1']);
     await waitFor(() => rawLines(out).length >= 1);
     child.kill('SIGINT');
     const r = await child.done;
@@ -80,7 +80,7 @@ describe('interrupting a sweep', () => {
     const dir = tempDir();
     const spec = writeText(dir, 'slow.yaml', SLOW);
     const out = join(dir, 'out');
-    const child = startCli(['sweep', spec, '--out', out, '--workers', '2']);
+    const child = startCli(['sweep', spec, '--out', out, '--workers', '1']);
     await waitFor(() => rawLines(out).length >= 1);
     child.kill('SIGINT');
     await waitFor(() => child.out.stderr.includes('no new runs'));
@@ -103,7 +103,7 @@ describe('faults', () => {
     const plan = await runCli(['sweep', spec, '--out', out, '--dry-run', '--json']);
     const ids = (JSON.parse(plan.stdout) as { toRun: { id: string }[] }).toRun.map((c) => c.id);
     const [crashId, throwId] = [ids[0]!, ids[3]!];
-    const r = await runCli(['sweep', spec, '--out', out, '--workers', '2', '--retries', '1'], {
+    const r = await runCli(['sweep', spec, '--out', out, '--workers', '1', '--retries', '1'], {
       env: { ANSATZ_TEST_CRASH_ID: crashId, ANSATZ_TEST_THROW_ID: throwId },
     });
     expect(r.code, r.stderr).toBe(1);
@@ -117,7 +117,7 @@ describe('faults', () => {
     expect([...recs.values()].filter((x) => x.status === 'ok')).toHaveLength(8);
 
     // failed cells are not done: the next sweep runs exactly that one
-    const again = await runCli(['sweep', spec, '--out', out, '--workers', '2']);
+    const again = await runCli(['sweep', spec, '--out', out, '--workers', '1']);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/\nok\s+1\n/);
     expect(readResults(out).records.get(throwId)!.status).toBe('ok');

@@ -80,7 +80,7 @@ describe('runner sweep', () => {
     const wider = writeText(dir, 'wider.yaml', tinySpec({ depths: [2, 3, 4] }));
     const plan = await dryRun([wider, '--out', incDir]);
     expect(plan.toRun).toHaveLength(4); // depth 4 × 2 inits × 2 seeds
-    const r = await runCli(['sweep', wider, '--out', incDir]);
+    const r = await runCli(['sweep', wider, '--out', incDir, '--workers', '1']);
     expect(r.code, r.stderr).toBe(0);
     const lines = rawLines(incDir);
     expect(lines).toHaveLength(13);
