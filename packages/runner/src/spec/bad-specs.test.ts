@@ -173,6 +173,11 @@ const cases: Case[] = [
     expect: [/--backend gpu: expected one of auto, tensorflow, wasm, cpu/],
   },
   {
+    name: '--out is a file',
+    args: ['sweep', '@ok', '--out', '@ok'],
+    expect: [/--out .*ok\.yaml: exists and is not a directory/],
+  },
+  {
     name: 'unknown option',
     args: ['sweep', '@ok', '--wrokers', '2'],
     expect: [/Unknown argument: wrokers/],

@@ -1,4 +1,7 @@
+import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { UserError } from '../errors.js';
+import { readSnapshot } from '../results/snapshot.js';
 import { readResults, type ResultsRead } from '../results/jsonl-reader.js';
 import { isDone } from '../results/record.js';
 import { assignShards, estimateCost, type Shard } from '../schedule/shard.js';
@@ -81,7 +84,17 @@ export function planLoaded(loaded: LoadedSpec, outDir: string, shard: Shard): Pl
 /** Load the spec file and plan it. */
 export function plan(specFile: string, out: string | undefined, shard: Shard): Plan {
   const loaded = loadSpecFile(specFile);
-  return planLoaded(loaded, out ?? defaultOutDir(loaded.spec.name), shard);
+  const outDir = out ?? defaultOutDir(loaded.spec.name);
+  if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
+    throw new UserError(`--out ${outDir}: exists and is not a directory; give a results directory`);
+  }
+  const snap = readSnapshot(outDir);
+  if (snap && snap.name !== loaded.spec.name) {
+    loaded.warnings.push(
+      `${outDir} holds results of sweep "${snap.name}"; its snapshot will now describe "${loaded.spec.name}"`,
+    );
+  }
+  return planLoaded(loaded, outDir, shard);
 }
 
 /** `depth=2 init=balanced seed=0` */
