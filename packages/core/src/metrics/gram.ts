@@ -2,7 +2,7 @@ import { Matrix } from 'ml-matrix';
 import { mulInto, mulTransAInto, mulTransBInto } from '../linalg/gemm.js';
 
 /** Row-major copy of a matrix's entries. */
-function flat(m: Matrix): Float64Array {
+export function rowMajor(m: Matrix): Float64Array {
   const out = new Float64Array(m.rows * m.columns);
   for (let i = 0; i < m.rows; i++)
     for (let j = 0; j < m.columns; j++) out[i * m.columns + j] = m.get(i, j);
@@ -41,7 +41,7 @@ export function assertChain(weights: readonly Matrix[], where: string): void {
 
 /** Wᵀ W: the Gram matrix of the columns of W (exactly symmetric). */
 export function columnGram(w: Matrix): Matrix {
-  const a = flat(w);
+  const a = rowMajor(w);
   const out = new Float64Array(w.columns * w.columns);
   mulTransAInto(out, a, a, w.columns, w.rows, w.columns);
   return fromFlat(out, w.columns, w.columns);
@@ -49,7 +49,7 @@ export function columnGram(w: Matrix): Matrix {
 
 /** W Wᵀ: the Gram matrix of the rows of W (exactly symmetric). */
 export function rowGram(w: Matrix): Matrix {
-  const a = flat(w);
+  const a = rowMajor(w);
   const out = new Float64Array(w.rows * w.rows);
   mulTransBInto(out, a, a, w.rows, w.columns, w.rows);
   return fromFlat(out, w.rows, w.rows);
@@ -67,11 +67,11 @@ export function endToEnd(weights: readonly Matrix[]): Matrix {
   // costs c·k² per layer instead of k²·d.
   const last = weights[weights.length - 1]!;
   const rows = last.rows;
-  let product = flat(last);
+  let product = rowMajor(last);
   for (let l = weights.length - 2; l >= 0; l--) {
     const w = weights[l]!;
     const next = new Float64Array(rows * w.columns);
-    mulInto(next, product, flat(w), rows, w.rows, w.columns);
+    mulInto(next, product, rowMajor(w), rows, w.rows, w.columns);
     product = next;
   }
   return fromFlat(product, rows, weights[0]!.columns);
