@@ -72,6 +72,26 @@ describe('Scheduler', () => {
     expect(done).toEqual([cells[0]!.id]);
   });
 
+  it('stops at the first fatal error without retrying or reporting it', async () => {
+    const done: string[] = [];
+    let calls = 0;
+    const s = new Scheduler([0, 1, 2, 3].map(cell), {
+      workers: 1,
+      retries: 3,
+      backend: 'tensorflow',
+      run: async () => {
+        calls++;
+        throw new Error('TensorFlow.js backend "tensorflow" is not available: no native library');
+      },
+      isFatal: (e) => e.includes('is not available'),
+      onDone: (c) => done.push(c.id),
+    });
+    expect(await s.run()).toBe('aborted');
+    expect(calls).toBe(1);
+    expect(done).toEqual([]);
+    expect(s.fatalError).toMatch(/"tensorflow" is not available/);
+  });
+
   it('abort() abandons in-flight runs without reporting them', async () => {
     const done: string[] = [];
     const s = new Scheduler([0, 1].map(cell), {

@@ -16,6 +16,11 @@ export interface SchedulerOptions {
   onStart?: (cell: Cell, attempt: number) => void;
   onRetry?: (cell: Cell, error: string, attempt: number) => void;
   onDone: (cell: Cell, outcome: Outcome) => void;
+  /**
+   * Errors that no retry can fix (e.g. the requested backend cannot load): the first one stops
+   * the sweep at once, in-flight runs are abandoned, and it is kept in `fatalError`.
+   */
+  isFatal?: (error: string) => boolean;
 }
 
 /** Why `run` returned: everything ran, a stop was asked for, or in-flight runs were aborted. */
@@ -34,6 +39,8 @@ export class Scheduler {
   private active = 0;
   private stopping = false;
   private readonly controller = new AbortController();
+  /** The error that stopped the sweep, when `isFatal` said so. */
+  fatalError: string | undefined;
 
   constructor(
     cells: readonly Cell[],
@@ -105,6 +112,12 @@ export class Scheduler {
           return;
         }
         const error = messageOf(err);
+        if (this.opts.isFatal?.(error)) {
+          this.fatalError ??= error;
+          this.abort();
+          finishIfIdle();
+          return;
+        }
         if (attempt < this.opts.retries) {
           this.opts.onRetry?.(cell, error, attempt + 1);
           this.queue.unshift({ cell, attempt: attempt + 1 });

@@ -1,5 +1,5 @@
 import type { BackendName } from '@ansatz/core';
-import { EXIT } from '../errors.js';
+import { EXIT, UserError } from '../errors.js';
 import { describeBadLines } from '../results/jsonl-reader.js';
 import { JsonlWriter, writerFileName } from '../results/jsonl-writer.js';
 import { failedRecord, recordFromResult } from '../results/record.js';
@@ -11,6 +11,9 @@ import { summaryTable } from '../progress/summary.js';
 import { newTally } from '../progress/tally.js';
 import { printDryRun } from './dry-run.js';
 import type { Plan } from './plan.js';
+
+/** Core's BackendUnavailableError, as its message arrives from a worker thread. */
+const BACKEND_UNAVAILABLE = /TensorFlow\.js backend "[^"]+" is not available/;
 
 export interface SweepOptions {
   workers: number;
@@ -56,6 +59,7 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     retries: opts.retries,
     backend: opts.backend,
     run: (task, signal) => pool.run(task, signal),
+    isFatal: (error) => BACKEND_UNAVAILABLE.test(error),
     onRetry: (cell, error, attempt) => {
       tally.retries++;
       progress.log(`retrying ${cell.id} (attempt ${attempt + 1}): ${error}`);
@@ -99,6 +103,11 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     progress.stop();
     writer.close();
     await pool.destroy();
+  }
+  if (scheduler.fatalError !== undefined) {
+    throw new UserError(
+      `--backend ${opts.backend}: ${scheduler.fatalError}; use one that loads here (auto picks the fastest)`,
+    );
   }
   process.stdout.write(`${summaryTable(name, tally, end)}\n`);
   if (tally.ok + tally.diverged + tally.failed > 0)
