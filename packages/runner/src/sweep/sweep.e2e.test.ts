@@ -91,7 +91,7 @@ describe('runner sweep', () => {
     expect((await dryRun([longer, '--out', incDir])).toRun).toHaveLength(9);
   });
 
-  it('status counts per experiment; export writes one row per run with config and final metrics', async () => {
+  it('dry-run and status count per experiment; export writes one row per run with config and final metrics', async () => {
     const st = await runCli(['status', spec, '--out', refDir, '--json']);
     expect(st.code, st.stderr).toBe(0);
     const s = JSON.parse(st.stdout) as {
@@ -101,6 +101,9 @@ describe('runner sweep', () => {
       expect.objectContaining({ name: 'depth', cells: 8, ok: 8, missing: 0 }),
       expect.objectContaining({ name: 'optimizers', cells: 2, ok: 2, missing: 0 }),
     ]);
+    const dry = await runCli(['sweep', spec, '--out', refDir, '--dry-run']);
+    expect(dry.stdout).toMatch(/^depth\s+8\s+8\s+0$/m);
+    expect(dry.stdout).toMatch(/^total \(unique ids\)\s+9\s+9\s+0$/m);
     const out = join(dir, 'runs.csv');
     const ex = await runCli(['export', refDir, '--out', out]);
     expect(ex.code, ex.stderr).toBe(0);
