@@ -1,13 +1,17 @@
-// Astro config for the ansatz report site. `runner report` sets the inputs through the environment:
-// ANSATZ_RESULTS_DIRS (result directories, path-delimiter separated), ANSATZ_SITE_BASE (sub-path,
-// e.g. /ansatz/ on GitHub Pages) and ANSATZ_SITE_OUT (output directory).
+// Astro config for the ansatz report site. `runner report` (src/build-site.ts) sets the inputs
+// through the environment: ANSATZ_RESULTS_DIRS (result directories, path-delimiter separated),
+// ANSATZ_SITE_BASE (sub-path, e.g. /ansatz/ on GitHub Pages) and ANSATZ_SITE_OUT (output
+// directory). It also passes a scratch --root per build, so the sources are located from here.
+import { URL, fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 
-const base = process.env.ANSATZ_SITE_BASE || '/';
+const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
 export default defineConfig({
-  base,
-  outDir: process.env.ANSATZ_SITE_OUT || '../../site',
+  srcDir: here('./src'),
+  publicDir: here('./public'),
+  base: process.env.ANSATZ_SITE_BASE || '/',
+  outDir: process.env.ANSATZ_SITE_OUT || here('../../site'),
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },

@@ -1,7 +1,7 @@
 import { spawn } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { delimiter, dirname, join, resolve } from 'node:path';
+import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RESULTS_ENV } from './data/site-data.js';
 
@@ -84,21 +84,43 @@ export async function buildSite(opts: BuildSiteOptions): Promise<{ outDir: strin
     ANSATZ_SITE_OUT: outDir,
     ASTRO_TELEMETRY_DISABLED: '1',
   };
-  const code = await new Promise<number>((ok, fail) => {
-    const child = spawn(process.execPath, [astroBin, 'build', '--outDir', outDir], {
-      cwd: REPORT_ROOT,
-      env,
-      stdio: opts.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+  // Each build gets its own Astro root and working directory: Astro keeps intermediate chunks and
+  // its content store there, and builds running at the same time must not share them. Inside the
+  // package's node_modules so that the chunks still resolve the package's dependencies.
+  const scratch = join(REPORT_ROOT, 'node_modules', '.ansatz-site-builds');
+  mkdirSync(scratch, { recursive: true });
+  const work = mkdtempSync(join(scratch, 'build-'));
+  // Astro joins --config onto --root, so it must be relative to the scratch root.
+  const config = relative(work, join(REPORT_ROOT, 'astro.config.mjs'));
+  let code: number;
+  try {
+    code = await new Promise<number>((ok, fail) => {
+      const child = spawn(
+        process.execPath,
+        [astroBin, 'build', '--root', work, '--config', config, '--outDir', outDir],
+        {
+          cwd: work,
+          env,
+          stdio: opts.quiet ? ['ignore', 'pipe', 'pipe'] : 'inherit',
+        },
+      );
+      let log = '';
+      child.stdout?.on('data', (b: Buffer) => (log += b.toString()));
+      child.stderr?.on('data', (b: Buffer) => (log += b.toString()));
+      child.on('error', fail);
+      child.on('close', (c) => {
+        if (c !== 0 && opts.quiet) process.stderr.write(log.slice(-8000));
+        ok(c ?? 1);
+      });
     });
-    let log = '';
-    child.stdout?.on('data', (b: Buffer) => (log += b.toString()));
-    child.stderr?.on('data', (b: Buffer) => (log += b.toString()));
-    child.on('error', fail);
-    child.on('close', (c) => {
-      if (c !== 0 && opts.quiet) process.stderr.write(log.slice(-8000));
-      ok(c ?? 1);
-    });
-  });
+  } finally {
+    rmSync(work, { recursive: true, force: true });
+  }
   if (code !== 0) throw new Error(`astro build failed with exit code ${code}`);
+  // Astro can leave its server-side entry chunks (*.mjs) at the top of outDir; the site never
+  // loads them.
+  for (const name of readdirSync(outDir)) {
+    if (name.endsWith('.mjs')) rmSync(join(outDir, name), { force: true });
+  }
   return { outDir, base };
 }

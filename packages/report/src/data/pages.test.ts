@@ -113,5 +113,5 @@ describe('per-page data', () => {
     ]) {
       expect(jsonForScript(data).length).toBeLessThan(700_000);
     }
-  });
+  }, 60_000);
 });

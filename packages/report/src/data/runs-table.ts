@@ -43,6 +43,9 @@ export const RUN_COLUMNS: { key: keyof RunRow; label: string; numeric: boolean }
 ];
 
 export function runRow(r: RunRecord): RunRow {
+  // Metrics of a run that did not finish are not final: shown as missing (the run page has its curves).
+  const done = r.status === 'ok';
+  const fv = (k: 'loss' | 'nfaCorr' | 'alphaHat') => (done ? finalValue(r, k) : null);
   return {
     id: r.id,
     experiment: r.experiment,
@@ -56,9 +59,9 @@ export function runRow(r: RunRecord): RunRow {
     learningRate: cfgNum(r, 'learningRate'),
     weightDecay: cfgNum(r, 'weightDecay'),
     seed: cfgNum(r, 'seed'),
-    loss: sig(finalValue(r, 'loss'), 3),
-    nfaCorr: sig(finalValue(r, 'nfaCorr'), 4),
-    alphaHat: sig(finalValue(r, 'alphaHat'), 3),
+    loss: sig(fv('loss'), 3),
+    nfaCorr: sig(fv('nfaCorr'), 4),
+    alphaHat: sig(fv('alphaHat'), 3),
     nfaCorrBest: sig(r.final ? finite(r.final.nfaCorrBest) : null, 4),
     seconds: sig(r.timing.seconds, 3),
   };
