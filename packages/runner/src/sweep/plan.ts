@@ -88,7 +88,13 @@ export function plan(specFile: string, out: string | undefined, shard: Shard): P
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
     throw new UserError(`--out ${outDir}: exists and is not a directory; give a results directory`);
   }
-  const snap = readSnapshot(outDir);
+  let snap: ReturnType<typeof readSnapshot>;
+  try {
+    snap = readSnapshot(outDir);
+  } catch (err) {
+    // The snapshot is rewritten when the sweep starts; a damaged one must not block it.
+    loaded.warnings.push(`${(err as Error).message}; it will be replaced`);
+  }
   if (snap && snap.name !== loaded.spec.name) {
     loaded.warnings.push(
       `${outDir} holds results of sweep "${snap.name}"; its snapshot will now describe "${loaded.spec.name}"`,
