@@ -13,7 +13,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { assignShards, estimateCost } from '../schedule/shard.js';
 import { loadSpecFile, uniqueCells } from '../spec/load-spec.js';
 
@@ -79,6 +79,17 @@ async function waitFinished(id: string): Promise<Record<string, string>[]> {
     return last.length > 0 && last.every((j) => FINISHED.test(j.JobState ?? ''));
   });
   return last;
+}
+
+/** The jobs' log files, to explain a failed assertion. */
+function logsOf(list: Record<string, string>[]): string {
+  return list
+    .map((j) => {
+      const file = j.StdOut ?? '';
+      const text = existsSync(file) ? readFileSync(file, 'utf8') : '(no log)';
+      return `--- ${j.JobId ?? '?'} ${j.JobState ?? '?'} ${file}\n${text.slice(-3000)}`;
+    })
+    .join('\n');
 }
 
 /** Submit with the generated script; the ids it printed. */
@@ -155,16 +166,32 @@ function expectSameNumbers(a: unknown, b: unknown, path: string): void {
   }
 }
 
-beforeAll(() => {
-  const sinfo = run('sinfo', ['-h', '-o', '%T']);
+let slurmProblem: Error | null | undefined;
+
+/** Throw (fail the test, never skip it) unless Slurm answers and the CLI is built. */
+function requireSlurm(): void {
+  if (slurmProblem === undefined) {
+    try {
+      checkSlurm();
+      slurmProblem = null;
+    } catch (err) {
+      slurmProblem = err as Error;
+    }
+  }
+  if (slurmProblem) throw slurmProblem;
+}
+
+function checkSlurm(): void {
+  const sinfo = spawnSync('sinfo', ['-h', '-o', '%T'], { encoding: 'utf8', timeout: 20_000 });
   if (sinfo.error || sinfo.status !== 0 || !/idle|mixed|alloc/.test(sinfo.stdout)) {
+    const why = sinfo.error?.message ?? (sinfo.stderr.trim() || sinfo.stdout.trim() || 'no answer');
     throw new Error(
-      `no working Slurm on this machine (sinfo: ${sinfo.error?.message ?? (sinfo.stderr.trim() || sinfo.stdout.trim() || 'no answer')}).\n` +
+      `no working Slurm on this machine (sinfo: ${why.split('\n')[0]}).\n` +
         `Start a single-node cluster with: sudo bash ${SETUP}`,
     );
   }
   if (!existsSync(CLI)) throw new Error(`${CLI} is missing: build first (pnpm turbo run build)`);
-});
+}
 
 afterAll(() => {
   if (submitted.length > 0) run('scancel', submitted);
@@ -173,6 +200,7 @@ afterAll(() => {
 
 describe('runner slurm on a real Slurm cluster', () => {
   it('3 shards submitted with one command equal an unsharded local run; the site build follows', async () => {
+    requireSlurm();
     const local = join(work, 'local');
     ok(process.execPath, [CLI, 'sweep', TINY, '--out', local, '--workers', '2']);
     const expected = new Map(lines(local).map((r) => [r.id, r]));
@@ -181,7 +209,10 @@ describe('runner slurm on a real Slurm cluster', () => {
     const g = generate(TINY, 'tiny');
     const ids = submit(g.script);
     const tasks = await waitFinished(ids.array);
-    expect(tasks.map((t) => t.JobState)).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
+    expect(
+      tasks.map((t) => t.JobState),
+      logsOf(tasks),
+    ).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
     expect(new Set(tasks.map((t) => t.ArrayTaskId))).toEqual(new Set(['0', '1', '2']));
 
     const got = lines(g.results);
@@ -201,11 +232,12 @@ describe('runner slurm on a real Slurm cluster', () => {
     const [report] = await waitFinished(ids.report);
     const arrayEnd = Math.max(...tasks.map((t) => Date.parse(t.EndTime!)));
     expect(Date.parse(report!.StartTime!)).toBeGreaterThanOrEqual(arrayEnd);
-    expect(report!.JobState, readFileSync(report!.StdOut!, 'utf8')).toBe('COMPLETED');
+    expect(report!.JobState, logsOf([report!])).toBe('COMPLETED');
     expect(readFileSync(join(g.site, 'index.html'), 'utf8')).toMatch(/<html/i);
   }, 240_000);
 
   it('after scancel of one array task, submitting again runs exactly the missing cells', async () => {
+    requireSlurm();
     const cells = uniqueCells(loadSpecFile(SLOW).cells);
     const all = new Set(cells.map((c) => c.id));
     const owner = assignShards(
@@ -227,7 +259,7 @@ describe('runner slurm on a real Slurm cluster', () => {
     ok('scancel', [`${first.array}_1`]);
     const tasks = await waitFinished(first.array);
     const state = Object.fromEntries(tasks.map((t) => [t.ArrayTaskId, t.JobState]));
-    expect(state).toEqual({ '0': 'COMPLETED', '1': 'CANCELLED', '2': 'COMPLETED' });
+    expect(state, logsOf(tasks)).toEqual({ '0': 'COMPLETED', '1': 'CANCELLED', '2': 'COMPLETED' });
 
     const before = lines(g.results);
     const doneBefore = new Set(before.map((r) => r.id));
@@ -243,7 +275,10 @@ describe('runner slurm on a real Slurm cluster', () => {
     const second = submit(g.script);
     run('scancel', [second.report]);
     const again = await waitFinished(second.array);
-    expect(again.map((t) => t.JobState)).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
+    expect(
+      again.map((t) => t.JobState),
+      logsOf(again),
+    ).toEqual(['COMPLETED', 'COMPLETED', 'COMPLETED']);
 
     const after = lines(g.results);
     // Every cell on disk exactly once.
