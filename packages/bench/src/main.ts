@@ -32,8 +32,10 @@ const say = (s = '') => process.stdout.write(`${s}\n`);
 say(
   `ansatz bench — node ${process.version}, ${availableParallelism()} cores (${cpus()[0]?.model ?? '?'})`,
 );
-const peak = measureMatmulPeak();
-say(`float64 JS matmul ${peak.size}×${peak.size}: ${fmt(peak.gflops)} GFLOP/s (peak used below)`);
+let peak = measureMatmulPeak();
+say(
+  `float64 JS matmul ${peak.size}×${peak.size}: ${fmt(peak.gflops)} GFLOP/s (measured again at the end)`,
+);
 
 const backends: BackendName[] = ['wasm', 'cpu'];
 try {
@@ -68,39 +70,12 @@ for (const cell of CELLS) {
     say(`  ${cell.name}: ${engine} on ${s.backend}: ${fmt(s.stepsPerSecond)} steps/s`);
   }
 }
-say();
-say(
-  formatTable(
-    [
-      'cell',
-      'engine',
-      'backend',
-      'steps/s',
-      'ms/step',
-      'kflop/step',
-      'GFLOP/s',
-      'of peak',
-      'metrics',
-    ],
-    rows.map((r) => [
-      r.cell,
-      r.engine,
-      r.engine === 'linear' ? '—' : r.backend,
-      fmt(r.stepsPerSecond),
-      fmt(1000 / r.stepsPerSecond),
-      fmt(r.flopsPerStep / 1000),
-      fmt(r.gflops),
-      pct(r.ofPeak),
-      pct(r.metricsShare),
-    ]),
-  ),
-);
-say('metrics = share of a run spent in metrics at the default logEvery (100)');
 
-// NumPy: the canonical linear gd cell, same arithmetic in a straightforward float64 loop.
+// NumPy: the canonical linear gd cell, same arithmetic in a straightforward float64 loop. The
+// two are timed alternately, twice each, best of each kept: on a shared machine this compares
+// the two programs rather than the load at two moments.
 const numpyCell = CELLS.find((c) => c.name === NUMPY_CELL)!;
-const ours = rows.find((r) => r.cell === NUMPY_CELL && r.engine === 'linear')!;
-const np = runNumpy({
+const numpyArgs = {
   depth: numpyCell.config.depth!,
   d: CANONICAL_SHAPE.inputDim,
   k: CANONICAL_SHAPE.width,
@@ -108,19 +83,30 @@ const np = runNumpy({
   n: CANONICAL_SHAPE.samples,
   lr: numpyCell.config.learningRate!,
   steps: 2000,
-});
+};
 let numpy: Record<string, unknown>;
 say();
-if ('skipped' in np) {
-  say(`NumPy comparison skipped: ${np.skipped}`);
-  numpy = { skipped: np.skipped };
+const first = runNumpy(numpyArgs);
+if ('skipped' in first) {
+  say(`NumPy comparison skipped: ${first.skipped}`);
+  numpy = { skipped: first.skipped };
 } else {
-  const r = np.result;
+  let r = first.result;
+  let ours = rows.find((x) => x.cell === NUMPY_CELL && x.engine === 'linear')!;
+  for (let round = 0; round < 2; round++) {
+    const o = await measureStepSpeed(numpyCell.config, 'linear', 'cpu', 1000, 5);
+    if (o.stepsPerSecond > ours.stepsPerSecond) ours = { ...ours, ...o };
+    const again = round === 0 ? runNumpy(numpyArgs) : null;
+    if (again && 'result' in again && again.result.secondsPerStep < r.secondsPerStep)
+      r = again.result;
+  }
   const ratio = 1 / ours.stepsPerSecond / r.secondsPerStep;
   const cpuRatio = ours.cpuSecondsPerStep / r.cpuSecondsPerStep;
   numpy = {
     ...r,
     flopsPerStep: numpyStepFlops(numpyCell.config),
+    oursSecondsPerStep: 1 / ours.stepsPerSecond,
+    oursCpuSecondsPerStep: ours.cpuSecondsPerStep,
     oursOverNumpy: ratio,
     oursOverNumpyCpu: cpuRatio,
   };
@@ -150,6 +136,43 @@ if (!args['skip-pool']) {
     ),
   );
 }
+
+// The peak again at the end (best of both): on a shared machine one measurement can land in a
+// busy moment; "% of peak" is then relative to the better one.
+const peakAgain = measureMatmulPeak();
+if (peakAgain.gflops > peak.gflops) {
+  peak = peakAgain;
+  for (const r of rows) r.ofPeak = r.gflops / peak.gflops;
+}
+say(`float64 JS matmul peak (best of start and end): ${fmt(peak.gflops)} GFLOP/s`);
+say();
+say(
+  formatTable(
+    [
+      'cell',
+      'engine',
+      'backend',
+      'steps/s',
+      'ms/step',
+      'kflop/step',
+      'GFLOP/s',
+      'of peak',
+      'metrics',
+    ],
+    rows.map((r) => [
+      r.cell,
+      r.engine,
+      r.engine === 'linear' ? '—' : r.backend,
+      fmt(r.stepsPerSecond),
+      fmt(1000 / r.stepsPerSecond),
+      fmt(r.flopsPerStep / 1000),
+      fmt(r.gflops),
+      pct(r.ofPeak),
+      pct(r.metricsShare),
+    ]),
+  ),
+);
+say('metrics = share of a run spent in metrics at the default logEvery (100)');
 
 const metricsWorst = Math.max(
   ...rows.filter((r) => r.engine === 'linear').map((r) => r.metricsShare),

@@ -55,6 +55,14 @@ describe('nfaMetrics', () => {
     expect(m.imbalanceRel!).toBeGreaterThan(0.1);
   });
 
+  it('skips only alphaHatSpectral (its second eigendecomposition) when spectral is false', () => {
+    const full = nfaMetrics({ weights });
+    const cheap = nfaMetrics({ weights, spectral: false });
+    expect(full.alphaHatSpectral).not.toBeNull();
+    expect(cheap.alphaHatSpectral).toBeNull();
+    expect({ ...cheap, alphaHatSpectral: full.alphaHatSpectral }).toEqual(full);
+  });
+
   it('uses a given AGOP (e.g. from autodiff) instead of the linear one', () => {
     const a = gaussianMatrix(g, 6, 6);
     const agop = a.transpose().mmul(a);

@@ -11,6 +11,12 @@ export interface NfaMetricsInput {
   weights: readonly Matrix[];
   /** The AGOP (d × d) when computed by autodiff; defaults to the exact linear AGOP WᵀW. */
   agop?: Matrix;
+  /**
+   * Whether to compute alphaHatSpectral, which costs a second eigendecomposition (of the gram
+   * matrix). Default true; history points do not record it, so a training loop can pass false
+   * at every log step but the last. When false, alphaHatSpectral is null.
+   */
+  spectral?: boolean;
 }
 
 /** Everything the training loop logs at one step (DESIGN.md §3); `null` where undefined. */
@@ -47,7 +53,11 @@ function allFinite(m: Matrix): boolean {
  * (shared by nfaCorr, nfaCorrHalf, nfaPearson, alphaHat and alphaHatSpectral) and one of the
  * gram matrix. Weights or an AGOP with non-finite entries (a diverged run) give null metrics.
  */
-export function nfaMetrics({ weights, agop: givenAgop }: NfaMetricsInput): NfaMetrics {
+export function nfaMetrics({
+  weights,
+  agop: givenAgop,
+  spectral = true,
+}: NfaMetricsInput): NfaMetrics {
   assertChain(weights, 'nfaMetrics');
   const depth = weights.length;
   const gram = firstLayerGram(weights[0]!);
@@ -88,7 +98,9 @@ export function nfaMetrics({ weights, agop: givenAgop }: NfaMetricsInput): NfaMe
     nfaPearson: finiteOrNull(pearsonEntries(gram, agopRoot)),
     alphaHat: finiteOrNull(best.alpha),
     nfaCorrBest: finiteOrNull(best.corr),
-    alphaHatSpectral: finiteOrNull(alphaHatSpectralFromEigen(symmetricEigen(gram), agopEigen)),
+    alphaHatSpectral: spectral
+      ? finiteOrNull(alphaHatSpectralFromEigen(symmetricEigen(gram), agopEigen))
+      : null,
   };
 }
 
