@@ -15,6 +15,7 @@ import { CANONICAL_SHAPE, CELLS, NUMPY_CELL } from './cells.js';
 import { linearStepFlops, numpyStepFlops, referenceStepFlops } from './flops.js';
 import { runNumpy } from './numpy.js';
 import { measureMatmulPeak } from './peak.js';
+import { availableCores } from './parallelism.js';
 import { benchPool } from './pool.js';
 import { measureStepSpeed, type StepSpeed } from './step-speed.js';
 import { fmt, formatTable, pct } from './table.js';
@@ -121,7 +122,10 @@ let pool: ReturnType<typeof benchPool> | null = null;
 if (!args['skip-pool']) {
   say();
   say(`pool: ${args.spec} at 1 and 2 workers …`);
+  const coresBefore = await availableCores(2);
   pool = benchPool(args.spec!, [1, 2]);
+  const coresAfter = await availableCores(2);
+  pool.availableCores = Math.min(coresBefore, coresAfter);
   say(
     formatTable(
       ['workers', 'runs', 'wall s', 'runs/s', 'efficiency', 'peak RSS MB'],
@@ -134,6 +138,10 @@ if (!args['skip-pool']) {
         fmt(w.maxRssMB),
       ]),
     ),
+  );
+  say(
+    `cores available to the benchmark around these runs: ${fmt(pool.availableCores)} of 2 ` +
+      '(a CPU-bound loop in 1 vs 2 processes; below 2, other jobs held a core)',
   );
 }
 

@@ -20,6 +20,11 @@ export interface PoolBench {
   parallelEfficiency: number | null;
   /** Peak RSS of the 1-worker process: an upper bound for one worker (it includes the main thread). */
   peakMBPerWorker: number | null;
+  /**
+   * Cores the benchmark got around the pool runs (see `availableCores`): below 2, other jobs
+   * held a core and the 2-worker efficiency is bounded by availableCores / 2.
+   */
+  availableCores: number | null;
 }
 
 const CHILD = fileURLToPath(new URL('./pool-child.js', import.meta.url));
@@ -46,5 +51,6 @@ export function benchPool(spec: string, workerCounts: readonly number[]): PoolBe
     byWorkers,
     parallelEfficiency: one && two ? two.runsPerSecond / (2 * one.runsPerSecond) : null,
     peakMBPerWorker: one ? one.maxRssMB : null,
+    availableCores: null,
   };
 }
