@@ -69,7 +69,8 @@ const alphaDepth = (d: AlphaData, width: number) => {
         fill: 'init',
         r: 3.5,
         fillOpacity: 0.85,
-        tip: true,
+        // x is the depth plus a small jitter: the tooltip shows the exact depth instead.
+        tip: { format: { x: false } },
         channels: { run: 'id', depth: 'L', 'weight decay': 'wd' },
       }),
     ],
@@ -103,7 +104,14 @@ const corrHalf = (data: CorrPoint[], width: number) =>
           { x: (p: CorrPoint) => Math.round(p.x), y: 'c', stroke: 'which' },
         ),
       ),
-      Plot.dot(data, { x: 'x', y: 'c', stroke: 'which', r: 3, tip: true, channels: { run: 'id' } }),
+      Plot.dot(data, {
+        x: 'x',
+        y: 'c',
+        stroke: 'which',
+        r: 3,
+        tip: { format: { x: false } },
+        channels: { run: 'id', depth: (p: CorrPoint) => Math.round(p.x) },
+      }),
     ],
   });
 

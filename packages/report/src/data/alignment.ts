@@ -30,7 +30,7 @@ export interface AlignmentData {
   points: AlignmentPoint[];
   summary: AlignmentSummary[];
   theory: { L: number; a: number }[];
-  /** Correlation at α = 1/L and α = 1/2 per run, long format. */
+  /** Correlation at α = 1/L and α = 1/2 per balanced-init run, long format. */
   corr: { id: string; x: number; which: string; c: number }[];
   nonlinearExcluded: number;
 }
@@ -77,7 +77,9 @@ export function alignmentData(records: readonly RunRecord[]): AlignmentData {
     }
   }
   const corr: AlignmentData['corr'] = [];
-  for (const p of points) {
+  // Balanced starts only: there the theory says corr(1/L) = 1 exactly, so the gap to α = 1/2 is
+  // the depth effect alone (unbalanced starts lower both, see Convergence).
+  for (const p of points.filter((q) => q.init === 'balanced')) {
     if (p.c !== null) corr.push({ id: p.id, x: p.x, which: 'α = 1/L', c: p.c });
     if (p.h !== null) corr.push({ id: p.id, x: p.x, which: 'α = 1/2', c: p.h });
   }
