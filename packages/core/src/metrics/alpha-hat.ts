@@ -92,7 +92,7 @@ export function alphaHat(gram: Matrix, agop: Matrix): AlphaHat {
  * when fewer than two pairs remain or the AGOP log-eigenvalues (nearly) coincide.
  */
 export function alphaHatSpectralFromEigen(
-  gramEigen: SymmetricEigen,
+  gramEigen: Pick<SymmetricEigen, 'values'>,
   agopEigen: SymmetricEigen,
 ): number | null {
   const a = agopEigen.values;

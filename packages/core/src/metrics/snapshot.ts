@@ -1,6 +1,7 @@
 import type { Matrix } from 'ml-matrix';
 import { alphaHatFromCurve, alphaHatSpectralFromEigen } from './alpha-hat.js';
-import { assertChain, columnGram, endToEnd, gram as firstLayerGram } from './gram.js';
+import { symmetricEigenvalues } from '../linalg/symmetric-eigenvalues.js';
+import { assertChain, columnGram, endToEnd, gram as firstLayerGram, rowMajor } from './gram.js';
 import { imbalanceBoth } from './imbalance.js';
 import { columnGramEigen } from './low-rank-eigen.js';
 import { cosineSimilarity, nfaCorrCurveFromEigen, pearsonEntries } from './nfa-corr.js';
@@ -12,9 +13,10 @@ export interface NfaMetricsInput {
   /** The AGOP (d × d) when computed by autodiff; defaults to the exact linear AGOP WᵀW. */
   agop?: Matrix;
   /**
-   * Whether to compute alphaHatSpectral, which costs a second eigendecomposition (of the gram
-   * matrix). Default true; history points do not record it, so a training loop can pass false
-   * at every log step but the last. When false, alphaHatSpectral is null.
+   * Whether to compute alphaHatSpectral, which costs the eigenvalues of the gram matrix (no
+   * eigenvectors: about a tenth of a full decomposition). Default true; history points do not
+   * record it, so a training loop may pass false at every log step but the last. When false,
+   * alphaHatSpectral is null.
    */
   spectral?: boolean;
 }
@@ -50,8 +52,8 @@ function allFinite(m: Matrix): boolean {
 
 /**
  * Computes all NFA metrics of one log step in one pass: one eigendecomposition of the AGOP
- * (shared by nfaCorr, nfaCorrHalf, nfaPearson, alphaHat and alphaHatSpectral) and one of the
- * gram matrix. Weights or an AGOP with non-finite entries (a diverged run) give null metrics.
+ * (shared by nfaCorr, nfaCorrHalf, nfaPearson, alphaHat and alphaHatSpectral; through the c × c
+ * WWᵀ for the closed-form AGOP) and the eigenvalues only of the gram matrix. Weights or an AGOP with non-finite entries (a diverged run) give null metrics.
  */
 export function nfaMetrics({
   weights,
@@ -99,9 +101,14 @@ export function nfaMetrics({
     alphaHat: finiteOrNull(best.alpha),
     nfaCorrBest: finiteOrNull(best.corr),
     alphaHatSpectral: spectral
-      ? finiteOrNull(alphaHatSpectralFromEigen(symmetricEigen(gram), agopEigen))
+      ? finiteOrNull(alphaHatSpectralFromEigen(gramSpectrum(gram), agopEigen))
       : null,
   };
+}
+
+/** Eigenvalues of the gram matrix (alphaHatSpectral needs no eigenvectors of it). */
+function gramSpectrum(gram: Matrix): { values: Float64Array } {
+  return { values: symmetricEigenvalues(rowMajor(gram), gram.rows) };
 }
 
 /** A matrix as nested arrays of rows (for JSON records). */
