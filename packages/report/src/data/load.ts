@@ -1,5 +1,5 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 import { dedupeRecords, parseJsonl, type LoadIssue } from './parse.js';
 import type { RunRecord } from './record.js';
 
@@ -45,7 +45,8 @@ export function loadResultsDirs(dirs: readonly string[]): LoadedResults {
         continue;
       }
       files.push(file);
-      const parsed = parseJsonl(text, file);
+      // Records and issues name the file as <results dir>/<file>: short, and the same on any machine.
+      const parsed = parseJsonl(text, join(basename(dir), name));
       all.push(...parsed.records);
       issues.push(...parsed.issues);
     }
