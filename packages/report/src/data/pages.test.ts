@@ -115,3 +115,13 @@ describe('per-page data', () => {
     }
   }, 60_000);
 });
+
+describe('run detail limits', () => {
+  it('skips the recomputation and the heatmap above the size limits but reports the size', () => {
+    const [r] = load([makeRecord({ id: 'big', depth: 2, dim: 130 })]);
+    const d = runDetail(r!);
+    expect(d.dim).toBe(130);
+    expect(d.heatmap).toEqual([]);
+    expect(d.recomputedCorr).toBeNull();
+  }, 30_000);
+});

@@ -16,6 +16,8 @@ export interface RunDetail {
 export const MAX_HISTORY_POINTS = 400;
 /** Above this input dimension the heatmap would dominate the page; it is left out. */
 export const MAX_HEATMAP_DIM = 64;
+/** Above this the float64 eigendecomposition per run page would dominate the build; skipped. */
+export const MAX_RECOMPUTE_DIM = 128;
 
 const CURVE_METRICS = ['loss', 'nfaCorr', 'nfaCorrHalf', 'nfaPearson', 'alphaHat'] as const;
 
@@ -36,15 +38,15 @@ export function runDetail(r: RunRecord): RunDetail {
   let recomputedCorr: number | null = null;
   const gram = r.final?.gram;
   const agop = r.final?.agop;
-  let dim = 0;
+  const dim = gram && agop ? gram.length : 0;
   if (
     gram &&
     agop &&
     gram.length === agop.length &&
+    gram.length <= MAX_RECOMPUTE_DIM &&
     gram.every((row) => row.every(Number.isFinite)) &&
     agop.every((row) => row.every(Number.isFinite))
   ) {
-    dim = gram.length;
     const L = cfgNum(r, 'depth');
     const root = psdPower(agop, 1 / L);
     recomputedCorr = cosineSimilarity(gram, root);
