@@ -1,0 +1,44 @@
+import { closeSync, fsyncSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+
+/** File name for one writer: host, pid, shard and start time, so no two writers share a file. */
+export function writerFileName(shard: { index: number; count: number }, now = new Date()): string {
+  const host = hostname().replace(/[^A-Za-z0-9_.-]/g, '_') || 'host';
+  const time = now
+    .toISOString()
+    .replace(/[-:]/g, '')
+    .replace(/\.\d+Z$/, 'Z');
+  return `${host}-${process.pid}-s${shard.index}of${shard.count}-${time}.jsonl`;
+}
+
+/**
+ * Appends records to its own `*.jsonl` file, one JSON object per line. Each record is one
+ * `write` of the whole line including its newline on a descriptor opened with O_APPEND, then
+ * fsync'd, so a crash leaves at most a torn last line, never an interleaved one. The file is
+ * created on the first record, so a writer that writes nothing leaves nothing behind.
+ */
+export class JsonlWriter {
+  private fd: number | undefined;
+  readonly path: string;
+
+  constructor(dir: string, fileName: string) {
+    this.path = join(dir, fileName);
+  }
+
+  append(record: object): void {
+    const line = Buffer.from(`${JSON.stringify(record)}\n`, 'utf8');
+    if (this.fd === undefined) {
+      mkdirSync(join(this.path, '..'), { recursive: true });
+      this.fd = openSync(this.path, 'a');
+    }
+    let off = 0;
+    while (off < line.length) off += writeSync(this.fd, line, off, line.length - off);
+    fsyncSync(this.fd);
+  }
+
+  close(): void {
+    if (this.fd !== undefined) closeSync(this.fd);
+    this.fd = undefined;
+  }
+}

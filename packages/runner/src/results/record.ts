@@ -1,0 +1,86 @@
+import { hostname } from 'node:os';
+import type { FinalMetrics, HistoryPoint, RunConfig, RunResult, RunStatus } from '@ansatz/core';
+import { RECORD_VERSION } from '../ids.js';
+import type { Cell } from '../spec/expand.js';
+
+/** One line of a results file (DESIGN.md §3). Extra fields are allowed by the contract. */
+export interface RunRecord {
+  v: typeof RECORD_VERSION;
+  id: string;
+  sweep: string;
+  experiment: string;
+  config: RunConfig;
+  status: RunStatus;
+  error?: string;
+  history: HistoryPoint[];
+  final: FinalMetrics | null;
+  timing: RunResult['timing'];
+  backend: string;
+  engine: string;
+  host: string;
+  finishedAt: string;
+  /** How many times the run was started (1 unless it was retried). */
+  attempts: number;
+}
+
+/** Status preference when one id has several records: a finished result beats a failure. */
+export const STATUS_RANK: Record<RunStatus, number> = { ok: 0, diverged: 1, failed: 2 };
+
+/** Statuses that count as done: they are results and are not run again. */
+export function isDone(status: RunStatus): boolean {
+  return status === 'ok' || status === 'diverged';
+}
+
+/** The record of a run that returned a result (ok or diverged). */
+export function recordFromResult(
+  sweep: string,
+  cell: Cell,
+  result: RunResult,
+  attempts: number,
+): RunRecord {
+  return {
+    v: RECORD_VERSION,
+    id: cell.id,
+    sweep,
+    experiment: cell.experiment,
+    config: cell.config,
+    status: result.status,
+    ...(result.error !== undefined ? { error: result.error } : {}),
+    history: result.history,
+    final: result.final,
+    timing: result.timing,
+    backend: result.backend,
+    engine: result.engine,
+    host: hostname(),
+    finishedAt: new Date().toISOString(),
+    attempts,
+  };
+}
+
+/** The record of a run that threw on every attempt. */
+export function failedRecord(
+  sweep: string,
+  cell: Cell,
+  error: string,
+  attempts: number,
+  seconds: number,
+  backend: string,
+): RunRecord {
+  return {
+    v: RECORD_VERSION,
+    id: cell.id,
+    sweep,
+    experiment: cell.experiment,
+    config: cell.config,
+    status: 'failed',
+    error,
+    history: [],
+    final: null,
+    timing: { seconds, stepsPerSecond: 0, metricsSeconds: 0 },
+    backend,
+    engine: cell.config.engine,
+    host: hostname(),
+    finishedAt: new Date().toISOString(),
+    attempts,
+  };
+}
