@@ -1,4 +1,4 @@
-import type { Matrix } from 'ml-matrix';
+import { Matrix } from 'ml-matrix';
 import type { SymmetricEigen } from './psd-power.js';
 import { assertSquare, clampedEigenvalues, symmetricEigen } from './psd-power.js';
 
@@ -56,7 +56,11 @@ export function cosineSimilarity(a: Matrix, b: Matrix): number | null {
 /** A minus its mean entry. */
 function centered(a: Matrix): Matrix {
   const mean = a.mean();
-  return a.clone().sub(mean);
+  // Entry by entry: ml-matrix's clone() goes through an iterator, a tenth of a log step.
+  const out = new Matrix(a.rows, a.columns);
+  for (let i = 0; i < a.rows; i++)
+    for (let j = 0; j < a.columns; j++) out.set(i, j, a.get(i, j) - mean);
+  return out;
 }
 
 /**
