@@ -22,12 +22,17 @@ export interface TrainOptions {
 
 const finite = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null);
 
-/** One log entry and, at the end, the final metrics, from the current weights. */
-function measure(engine: Engine, weights: Dense[], step: number, time: number) {
+/**
+ * The history point at the current weights and, when `final` is set, the final metrics with
+ * the matrices. Only the final metrics need the gram spectrum (alphaHatSpectral), so every
+ * other log step skips that eigendecomposition.
+ */
+function measure(engine: Engine, weights: Dense[], step: number, time: number, final: boolean) {
   const agop = engine.agop(weights);
   const m = nfaMetrics({
     weights: weights.map(toMatrix),
     ...(agop ? { agop: toMatrix(agop) } : {}),
+    spectral: final,
   });
   const point: HistoryPoint = {
     step,
@@ -39,7 +44,8 @@ function measure(engine: Engine, weights: Dense[], step: number, time: number) {
     alphaHat: m.alphaHat,
     imbalance: m.imbalance,
   };
-  const final: FinalMetrics = {
+  if (!final) return { point, final: null };
+  const metrics: FinalMetrics = {
     ...point,
     alphaHatSpectral: m.alphaHatSpectral,
     imbalanceRel: m.imbalanceRel,
@@ -47,7 +53,7 @@ function measure(engine: Engine, weights: Dense[], step: number, time: number) {
     gram: toArray(m.gram),
     agop: toArray(m.agop),
   };
-  return { point, final };
+  return { point, final: metrics };
 }
 
 function allFinite(arrays: Float64Array[]): boolean {
@@ -81,19 +87,18 @@ export async function train(
   let error: string | undefined;
   let stepsDone = 0;
 
-  const log = (step: number): FinalMetrics => {
+  const log = (step: number, last: boolean) => {
     const t0 = now();
-    const m = measure(engine, weights, step, t0 - start);
+    const m = measure(engine, weights, step, t0 - start, last);
     history.push(m.point);
     metricsSeconds += now() - t0;
-    return m.final;
+    return m;
   };
 
   try {
     for (let step = 0; step < config.steps; step++) {
       if (step % config.logEvery === 0) {
-        const f = log(step);
-        if (f.loss === null) {
+        if (log(step, false).point.loss === null) {
           status = 'diverged';
           break;
         }
@@ -114,8 +119,8 @@ export async function train(
     if (status === 'ok') {
       if (!allFinite(params)) status = 'diverged';
       else {
-        final = log(config.steps);
-        if (final.loss === null) {
+        final = log(config.steps, true).final;
+        if (final?.loss == null) {
           status = 'diverged';
           final = null;
         }
