@@ -1,5 +1,9 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 
+// Deliberately not @ansatz/core's metrics: the run pages recompute corr(1/L) from the stored
+// gram and AGOP with this separate, plain implementation, so a site reader sees an independent
+// float64 check of the number the training loop recorded (DESIGN.md §4).
+
 /**
  * M^α for a symmetric PSD matrix by eigendecomposition in float64, negative eigenvalues clamped
  * to 0 (DESIGN.md §3 "Metrics"). The input is symmetrised first to absorb rounding in storage.
