@@ -1,4 +1,4 @@
-import * as tf from '@tensorflow/tfjs-core';
+import type * as TfCore from '@tensorflow/tfjs-core';
 
 export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -14,7 +14,9 @@ export class BackendUnavailableError extends Error {
 let pending: Promise<string> | null = null;
 let requested: BackendName | null = null;
 
-async function tryTensorflow(): Promise<string | null> {
+type Tf = typeof TfCore;
+
+async function tryTensorflow(tf: Tf): Promise<string | null> {
   try {
     // Optional dependency: its install downloads a native library, which may have failed.
     const specifier = '@tensorflow/tfjs-node';
@@ -26,27 +28,29 @@ async function tryTensorflow(): Promise<string | null> {
 }
 
 /**
- * Loaded on first use, so that importing @ansatz/core for its metrics (the report does) does not
- * pull in the backends. The union package registers every op's gradient (tfjs-core alone
- * registers none).
+ * TensorFlow.js is loaded on first use, so that importing @ansatz/core (for its config schema or
+ * metrics) and training linear nets on the closed-form engine never pay for it. The union
+ * package registers every op's gradient (tfjs-core alone registers none).
  */
-async function loadBackends(): Promise<void> {
+async function loadTf(): Promise<Tf> {
+  const tf = await import('@tensorflow/tfjs-core');
   await import('@tensorflow/tfjs');
   await import('@tensorflow/tfjs-backend-cpu');
   await import('@tensorflow/tfjs-backend-wasm');
+  return tf;
 }
 
 async function select(name: BackendName): Promise<string> {
-  await loadBackends();
+  const tf = await loadTf();
   if (name === 'auto') {
-    const t = await tryTensorflow();
+    const t = await tryTensorflow(tf);
     if (t === 'tensorflow') return t;
     if (await tf.setBackend('wasm')) return 'wasm';
     if (await tf.setBackend('cpu')) return 'cpu';
     throw new BackendUnavailableError('auto', 'neither tensorflow, wasm nor cpu loaded');
   }
   if (name === 'tensorflow') {
-    const t = await tryTensorflow();
+    const t = await tryTensorflow(tf);
     if (t === 'tensorflow') return t;
     throw new BackendUnavailableError(name, t?.slice(1) ?? 'unknown error');
   }
@@ -68,5 +72,3 @@ export function initBackend(name: BackendName = 'auto'): Promise<string> {
   });
   return pending;
 }
-
-export { tf };

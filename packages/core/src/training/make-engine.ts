@@ -2,7 +2,6 @@ import type { RunConfig } from '../config/schema.js';
 import type { Task } from '../tasks/task.js';
 import type { Engine } from './engine.js';
 import { linearEngine } from './linear-engine.js';
-import { referenceEngine } from './reference-engine.js';
 
 /**
  * The engine `auto` resolves to for a config: the closed-form `linear` engine for linear
@@ -13,11 +12,15 @@ export function engineName(c: RunConfig): 'reference' | 'linear' {
   return c.activation === 'linear' ? 'linear' : 'reference';
 }
 
-export function makeEngine(c: RunConfig, task: Task): Engine {
+/**
+ * An instance of the engine a config names. The reference engine (and TensorFlow.js with it)
+ * is loaded only when a run needs it; call `initBackend` first.
+ */
+export async function makeEngine(c: RunConfig, task: Task): Promise<Engine> {
   const name = engineName(c);
   switch (name) {
     case 'reference':
-      return referenceEngine(c, task);
+      return (await import('./reference-engine.js')).referenceEngine(c, task);
     case 'linear':
       return linearEngine(c, task);
   }

@@ -1,5 +1,5 @@
 import type * as tfc from '@tensorflow/tfjs-core';
-import { tf } from '../backend/backend.js';
+import * as tf from '@tensorflow/tfjs-core';
 import type { RunConfig } from '../config/schema.js';
 import { dense, type Dense } from '../linalg/dense.js';
 import { mlpForward, mseLoss } from '../models/mlp.js';

@@ -9,7 +9,7 @@ import { makeOptimizer } from '../optimizers/make-optimizer.js';
 import { makeTask } from '../tasks/make-task.js';
 import { BatchSampler } from './batches.js';
 import type { Engine } from './engine.js';
-import { makeEngine } from './make-engine.js';
+import { engineName, makeEngine } from './make-engine.js';
 
 export interface TrainOptions {
   /** TensorFlow.js backend; `auto` (default) picks the fastest that loads. */
@@ -71,7 +71,9 @@ export async function train(
   options: TrainOptions = {},
 ): Promise<RunResult> {
   const config = resolveConfig(input);
-  const backend = await initBackend(options.backend ?? 'auto');
+  // Only the TensorFlow.js reference engine has a backend; the closed-form engine is plain JS.
+  const backend =
+    engineName(config) === 'reference' ? await initBackend(options.backend ?? 'auto') : 'none';
   const now = options.now ?? (() => performance.now() / 1000);
   const start = now();
   const task = makeTask(config);
@@ -79,7 +81,7 @@ export async function train(
   const params = weights.map((w) => w.data);
   const optimizer = makeOptimizer(config);
   const sampler = new BatchSampler(config.samples, config.batchSize, config.seed);
-  const engine = makeEngine(config, task);
+  const engine = await makeEngine(config, task);
   const history: HistoryPoint[] = [];
   let metricsSeconds = 0;
   let final: FinalMetrics | null = null;
