@@ -19,7 +19,7 @@ export interface StepSpeed {
 
 /**
  * Times `steps` training steps of one cell on one engine and backend, `reps` times after a
- * warm-up run, through the public `train` (so the loop, optimizer and checks are included).
+ * warm-up run (logging every step), through the public `train` (so the loop, optimizer and checks are included).
  * Metrics run at the default cadence; their time (train's `metricsSeconds`) is separated out
  * and turned into the share a run with the default `logEvery` spends on them.
  */
@@ -31,7 +31,9 @@ export async function measureStepSpeed(
   reps: number,
 ): Promise<StepSpeed> {
   const run = { ...config, engine, steps, logEvery: DEFAULT_LOG_EVERY };
-  await train({ ...run, steps: Math.max(1, Math.ceil(steps / 4)) }, { backend });
+  // Warm-up logging at every step: a worker mid-sweep has run the metrics code many times
+  // (JIT-compiled), which a single short run would not show.
+  await train({ ...run, steps: Math.max(1, Math.ceil(steps / 4)), logEvery: 1 }, { backend });
   let best: StepSpeed | null = null;
   for (let r = 0; r < reps; r++) {
     const cpu0 = process.cpuUsage();
