@@ -1,13 +1,14 @@
 /**
- * Piscina worker: runs one training run per task. The tfjs backend is initialized once per
- * thread (core's `initBackend` is idempotent) and reused by every run on that thread.
+ * Piscina worker: runs one training run per task. Core loads TensorFlow.js and initializes the
+ * backend once per thread, and only when a run needs the reference engine (linear nets train on
+ * the closed-form engine without it).
  *
  * Test-only hooks (used by this package's tests to exercise fault handling; never set them in
  * real use): ANSATZ_TEST_CRASH_ID=<id> makes the worker thread exit abruptly on the first
  * attempt of that run (a crashed thread, which piscina replaces); ANSATZ_TEST_THROW_ID=<id>
  * makes every attempt of that run throw.
  */
-import { initBackend, train, type BackendName, type RunConfig, type RunResult } from '@ansatz/core';
+import { train, type BackendName, type RunConfig, type RunResult } from '@ansatz/core';
 
 /** One unit of work sent to a worker thread: plain data only. */
 export interface WorkerTask {
@@ -18,14 +19,10 @@ export interface WorkerTask {
   attempt: number;
 }
 
-let backendReady: Promise<string> | undefined;
-
 export default async function runTask(task: WorkerTask): Promise<RunResult> {
   if (process.env['ANSATZ_TEST_CRASH_ID'] === task.id && task.attempt === 0) process.exit(3);
   if (process.env['ANSATZ_TEST_THROW_ID'] === task.id) {
     throw new Error(`test hook: run ${task.id} throws (attempt ${task.attempt + 1})`);
   }
-  backendReady ??= initBackend(task.backend);
-  await backendReady;
   return train(task.config, { backend: task.backend });
 }

@@ -1,6 +1,6 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { BackendName } from '@ansatz/core';
-import { BACKEND_NAMES as BACKENDS } from '../core-config.js';
+import { BACKENDS } from '@ansatz/core';
 import { UserError } from '../errors.js';
 import { defaultWorkers } from '../schedule/pool.js';
 import { resolveShard } from '../schedule/shard.js';

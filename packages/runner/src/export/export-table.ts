@@ -1,5 +1,5 @@
 import { existsSync, statSync } from 'node:fs';
-import { RUN_CONFIG_FIELDS } from '../core-config.js';
+import { RUN_CONFIG_FIELDS } from '@ansatz/core';
 import { UserError } from '../errors.js';
 import { describeBadLines, listResultFiles, readResults } from '../results/jsonl-reader.js';
 import type { RunRecord } from '../results/record.js';

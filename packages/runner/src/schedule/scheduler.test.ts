@@ -1,6 +1,6 @@
 import type { RunResult } from '@ansatz/core';
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../core-config.js';
+import { resolveConfig } from '@ansatz/core';
 import { runId } from '../ids.js';
 import type { Cell } from '../spec/expand.js';
 import type { WorkerTask } from '../worker.js';

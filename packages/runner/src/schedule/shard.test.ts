@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '../core-config.js';
+import { resolveConfig } from '@ansatz/core';
 import { assignShards, estimateCost, parseShardFlag, resolveShard } from './shard.js';
 
 const cells = Array.from({ length: 40 }, (_, i) => ({

@@ -1,5 +1,5 @@
 import type { RunConfig } from '@ansatz/core';
-import { runConfigSchema, safeResolveConfig } from '../core-config.js';
+import { runConfigSchema, safeResolveConfig } from '@ansatz/core';
 import { UserError } from '../errors.js';
 import { runId } from '../ids.js';
 import { checkFieldValue, FIELD_SET, unknownFieldMessage } from './fields.js';

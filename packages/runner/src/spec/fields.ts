@@ -1,4 +1,4 @@
-import { RUN_CONFIG_FIELDS, runConfigSchema } from '../core-config.js';
+import { RUN_CONFIG_FIELDS, runConfigSchema } from '@ansatz/core';
 import type { Scalar } from './spec-schema.js';
 
 /** Names of the run-config fields a spec may set, as a set. */
