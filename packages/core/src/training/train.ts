@@ -56,8 +56,11 @@ function measure(engine: Engine, weights: Dense[], step: number, time: number, f
   return { point, final: metrics };
 }
 
+/** Whether every entry is finite (an indexed loop: this runs on every step's gradients). */
 function allFinite(arrays: Float64Array[]): boolean {
-  for (const a of arrays) for (const v of a) if (!Number.isFinite(v)) return false;
+  for (const a of arrays) {
+    for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i]!)) return false;
+  }
   return true;
 }
 
