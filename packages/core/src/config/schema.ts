@@ -14,7 +14,7 @@ export const OPTIMIZERS = [
   'rmsprop',
   'adagrad',
 ] as const;
-export const ENGINES = ['auto', 'reference', 'linear'] as const;
+export const ENGINES = ['auto', 'reference', 'linear', 'mlp'] as const;
 
 const positiveInt = z.number().int().positive();
 
@@ -60,7 +60,10 @@ export const runConfigSchema = z
       .nonnegative()
       .max(2 ** 31 - 1)
       .default(0),
-    /** Training engine: `reference` (TensorFlow.js autodiff), `linear` (closed form, linear nets), `auto`. */
+    /**
+     * Training engine: `reference` (TensorFlow.js autodiff), `linear` (closed form, linear nets),
+     * `mlp` (float64 backprop, any activation), `auto` (`linear` or `mlp`).
+     */
     engine: z.enum(ENGINES).default('auto'),
   })
   .superRefine((c, ctx) => {

@@ -91,7 +91,7 @@ describe('linear engine gradients (float64)', () => {
 
   it('is what engine auto picks for linear nets, and only for them', () => {
     expect(engineName(resolveConfig({}))).toBe('linear');
-    expect(engineName(resolveConfig({ activation: 'relu' }))).toBe('reference');
+    expect(engineName(resolveConfig({ activation: 'relu' }))).toBe('mlp');
     expect(engineName(resolveConfig({ engine: 'reference' }))).toBe('reference');
   });
 });

@@ -2,14 +2,17 @@ import type { RunConfig } from '../config/schema.js';
 import type { Task } from '../tasks/task.js';
 import type { Engine } from './engine.js';
 import { linearEngine } from './linear-engine.js';
+import { mlpEngine } from './mlp-engine.js';
 
 /**
  * The engine `auto` resolves to for a config: the closed-form `linear` engine for linear
- * networks (same numbers as the reference, see linear-engine.test.ts), else `reference`.
+ * networks, the float64 backprop engine `mlp` for any other activation (both give the
+ * reference's numbers, see linear-engine.test.ts and mlp-engine.test.ts). `reference` (TF.js
+ * autodiff) only when a config asks for it.
  */
-export function engineName(c: RunConfig): 'reference' | 'linear' {
+export function engineName(c: RunConfig): 'reference' | 'linear' | 'mlp' {
   if (c.engine !== 'auto') return c.engine;
-  return c.activation === 'linear' ? 'linear' : 'reference';
+  return c.activation === 'linear' ? 'linear' : 'mlp';
 }
 
 /**
@@ -23,5 +26,7 @@ export async function makeEngine(c: RunConfig, task: Task): Promise<Engine> {
       return (await import('./reference-engine.js')).referenceEngine(c, task);
     case 'linear':
       return linearEngine(c, task);
+    case 'mlp':
+      return mlpEngine(c, task);
   }
 }
