@@ -55,12 +55,15 @@ interface Row extends StepSpeed {
 const rows: Row[] = [];
 for (const cell of CELLS) {
   const runs: [
-    engine: 'linear' | 'reference',
+    engine: 'linear' | 'mlp' | 'reference',
     backend: BackendName,
     steps: number,
     reps: number,
   ][] = [];
   if (cell.linear) runs.push(['linear', 'cpu', 1000, 5]);
+  // The float64 backprop engine (what `auto` runs for nonlinear nets); plain JS, no backend.
+  // It does the reference's matmuls (no gradient into the data), so the same FLOP count.
+  else runs.push(['mlp', 'cpu', 1000, 5]);
   for (const b of backends) runs.push(['reference', b, b === 'cpu' ? 100 : 200, 2]);
   for (const [engine, backend, steps, reps] of runs) {
     const s = await measureStepSpeed(cell.config, engine, backend, steps, reps);

@@ -25,7 +25,7 @@ export interface StepSpeed {
  */
 export async function measureStepSpeed(
   config: RunConfigInput,
-  engine: 'linear' | 'reference',
+  engine: 'linear' | 'mlp' | 'reference',
   backend: BackendName,
   steps: number,
   reps: number,
