@@ -102,6 +102,20 @@ describe('weight-decay verdict', () => {
     ]);
     expect(weightDecayVerdict(recs).state).toBe('fail');
   });
+  it('holds a λ > 0 group that has shed little imbalance only to the decay rate', () => {
+    // λ = 0.001: (1 − ηλ)^2000 ≈ 0.90 of the imbalance is left, so corr(1/L) may still dip.
+    const recs = load([
+      makeRecord({ id: 'u1', init: 'gaussian', weightDecay: 0.001, corrStart: 0.7, corrEnd: 0.68 }),
+      makeRecord({ id: 'u2', init: 'gaussian', weightDecay: 0.05, corrStart: 0.8, corrEnd: 0.99 }),
+      makeRecord({ id: 'u0', init: 'gaussian', weightDecay: 0 }),
+    ]);
+    const v = weightDecayVerdict(recs);
+    expect(v.state, v.summary).toBe('pass');
+    const slow = recs.filter((r) => r.id === 'u1');
+    expect(weightDecayVerdict(slow.concat(recs.filter((r) => r.id === 'u0'))).state).toBe(
+      'not-enough-data',
+    );
+  });
   it('is not enough data when no λ > 0 run trained long enough to shed its imbalance', () => {
     const recs = load([
       makeRecord({ id: 'u1', init: 'gaussian', weightDecay: 0.01, corrStart: 0.8, corrEnd: 0.9 }),

@@ -36,6 +36,12 @@ export const THRESHOLDS = {
   imbalanceFloor: 1e-5,
   /** A λ > 0 group must have shed this much imbalance before its corr(1/L) is held to repairedCorr. */
   decayedImbalance: 0.01,
+  /**
+   * …and this much before its corr(1/L) must have risen at all: while most of the imbalance is
+   * still there (small λ, short runs) the theory predicts only the decay rate, and training
+   * itself moves corr(1/L) either way.
+   */
+  progressedImbalance: 0.5,
 } as const;
 
 const isLinear = (r: RunRecord) => cfgStr(r, 'activation') === 'linear';
@@ -141,8 +147,9 @@ export function weightDecayVerdict(records: readonly RunRecord[]): Verdict {
   const T = THRESHOLDS;
   const rule =
     `Unbalanced-init (init ≠ balanced), linear, gd, ok runs grouped by (λ, η). With λ > 0: the fitted ` +
-    `slope of ln(imbalance) against step is within ${T.slopeTolerance * 100}% of ln((1 − ηλ)²) ≈ −2ηλ ` +
-    `and the median corr(1/L) rises; once the imbalance has fallen below ${T.decayedImbalance} of its ` +
+    `slope of ln(imbalance) against step is within ${T.slopeTolerance * 100}% of ln((1 − ηλ)²) ≈ −2ηλ; ` +
+    `once the imbalance has fallen below ${T.progressedImbalance} of its start the median corr(1/L) ` +
+    `must have risen, and once it is below ${T.decayedImbalance} of its ` +
     `start, the final corr(1/L) must also be ≥ ${T.repairedCorr} (the claim is asymptotic, so at least ` +
     `one λ > 0 group must get there). With λ = 0: median final/initial imbalance > ${T.keptImbalance}. ` +
     `Needs both kinds of runs.`;
@@ -170,12 +177,13 @@ export function weightDecayVerdict(records: readonly RunRecord[]): Verdict {
     );
     let ok: boolean | null;
     const decayed = lambda > 0 && kept !== null && kept <= T.decayedImbalance;
+    const progressed = lambda > 0 && kept !== null && kept <= T.progressedImbalance;
     if (lambda > 0) {
       ok =
         ratio !== null &&
         Math.abs(ratio - 1) <= T.slopeTolerance &&
         corr1 !== null &&
-        (corr0 === null || corr1 > corr0) &&
+        (!progressed || corr0 === null || corr1 > corr0) &&
         (!decayed || corr1 >= T.repairedCorr);
     } else {
       ok = kept === null ? null : kept > T.keptImbalance;
