@@ -14,9 +14,13 @@ import {
   writeText,
 } from '../test-support/harness.js';
 
-/** 16 cells of a few hundred milliseconds each: long enough to interrupt mid-sweep. */
+/**
+ * 16 cells of about half a second each: long enough to interrupt mid-sweep. They use the
+ * TensorFlow.js reference engine on purpose: on the closed-form engine a cell takes ~0.1 s, and
+ * a run in flight at the first Ctrl-C could finish before the second one arrives.
+ */
 const SLOW = `name: slow
-defaults: { inputDim: 8, outputDim: 3, samples: 32, width: 16, steps: 3000, logEvery: 500 }
+defaults: { inputDim: 8, outputDim: 3, samples: 32, width: 16, steps: 1000, logEvery: 250, engine: reference }
 experiments:
   e:
     grid: { depth: [2, 3, 4, 5], init: [balanced, gaussian] }
