@@ -1,30 +1,12 @@
 import * as Plot from '@observablehq/plot';
+import type { AlignmentData } from '../data/alignment.js';
 import type { Renderer } from './types.js';
 
-interface Point {
-  id: string;
-  L: number;
-  x: number;
-  init: string;
-  opt: string;
-  wd: number;
-  a: number | null;
-  as: number | null;
-}
-
-interface Summary {
-  L: number;
-  init: string;
-  opt: string;
-  n: number;
-  med: number | null;
-  q1: number | null;
-  q3: number | null;
-}
-
+// The JSON shapes are the build-time producer's types (erased at compile time), so the page
+// data and the charts cannot drift apart.
 interface AlphaData {
-  points: Point[];
-  summary: Summary[];
+  points: AlignmentData['points'];
+  summary: AlignmentData['summary'];
   theory: { L: number; a: number }[];
   y: 'a' | 'as';
   label: string;
@@ -56,8 +38,8 @@ const alphaDepth = (d: AlphaData, width: number) => {
       }),
       Plot.ruleY(summary, {
         y: 'med',
-        x1: (s: Summary) => s.L - 0.22,
-        x2: (s: Summary) => s.L + 0.22,
+        x1: (s: AlignmentData['summary'][number]) => s.L - 0.22,
+        x2: (s: AlignmentData['summary'][number]) => s.L + 0.22,
         fx: 'opt',
         stroke: 'init',
         strokeWidth: 2,
@@ -77,12 +59,7 @@ const alphaDepth = (d: AlphaData, width: number) => {
   });
 };
 
-interface CorrPoint {
-  id: string;
-  x: number;
-  which: string;
-  c: number;
-}
+type CorrPoint = AlignmentData['corr'][number];
 
 const corrHalf = (data: CorrPoint[], width: number) =>
   Plot.plot({

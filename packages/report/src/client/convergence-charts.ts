@@ -1,29 +1,10 @@
 import * as Plot from '@observablehq/plot';
+import type { ConvergenceData, ConvergenceRun } from '../data/convergence.js';
 import { logAxis, type Renderer } from './types.js';
 
-interface Run {
-  k: number;
-  id: string;
-  init: string;
-  wd: number;
-  opt: string;
-  L: number;
-  eta: number;
-}
-
-interface Pt {
-  k: number;
-  s: number;
-  c: number | null;
-  i: number | null;
-  l: number | null;
-}
-
-interface ConvData {
-  runs: Run[];
-  points: Pt[];
-  theory?: { k: number; s: number; i: number }[];
-}
+// The JSON shapes are the build-time producer's types (erased at compile time).
+type Run = ConvergenceRun;
+type ConvData = Pick<ConvergenceData, 'runs' | 'points'> & Partial<Pick<ConvergenceData, 'theory'>>;
 
 const THEORY = 'gd theory e^(−2ηλ·step)';
 

@@ -1,31 +1,19 @@
 import * as Plot from '@observablehq/plot';
+import type { CounterexamplesData } from '../data/counterexamples.js';
+import type { RunDetail } from '../data/run-detail.js';
 import { logAxis, type Renderer } from './types.js';
 
-interface Curve {
-  s: number;
-  metric: string;
-  v: number;
-}
+// The JSON shapes are the build-time producers' types (erased at compile time).
+type Curve = RunDetail['curves'][number];
 
-interface CePoint {
-  id: string;
-  act: string;
-  scale: number;
-  L: number;
-  ratio: number | null;
-  best: number | null;
-  ce: boolean;
-}
-
-interface CeData {
-  points: CePoint[];
+interface CeData extends Pick<CounterexamplesData, 'points'> {
   fitRatio: number;
   failedCorr: number;
 }
 
 interface CeCurves {
-  runs: { k: number; id: string; label: string; ce: boolean }[];
-  curves: { k: number; s: number; l: number | null; c: number | null }[];
+  runs: CounterexamplesData['curveRuns'];
+  curves: CounterexamplesData['curves'];
 }
 
 const runLoss = (data: Curve[], width: number) => {
@@ -105,7 +93,7 @@ const ceScatter = (d: CeData, width: number) => {
         x: 'ratio',
         y: 'best',
         stroke: 'act',
-        symbol: (p: CePoint) => (p.ce ? 'counterexample' : 'other'),
+        symbol: (p: CounterexamplesData['points'][number]) => (p.ce ? 'counterexample' : 'other'),
         r: 4.5,
         strokeWidth: 1.6,
         tip: true,
