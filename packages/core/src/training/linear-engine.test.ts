@@ -3,12 +3,12 @@ import { resolveConfig } from '../config/resolve.js';
 import type { RunConfigInput } from '../config/schema.js';
 import type { FinalMetrics, RunResult } from '../config/result.js';
 import { initWeights } from '../init/make-init.js';
-import type { Dense } from '../linalg/dense.js';
 import { makeTask } from '../tasks/make-task.js';
 import { BatchSampler } from './batches.js';
 import { linearEngine, linearStepCost } from './linear-engine.js';
 import { engineName } from './make-engine.js';
 import { train } from './train.js';
+import { finiteDifferences } from './test-support.js';
 
 const shape = { inputDim: 8, width: 8, outputDim: 4, samples: 64, teacherSpread: 10, seed: 3 };
 
@@ -22,27 +22,6 @@ function relErrVec(a: ArrayLike<number>, b: ArrayLike<number>): number {
     den += b[i]! ** 2;
   }
   return Math.sqrt(num / den);
-}
-
-/** Central finite differences of the engine's loss on a batch, entry by entry, in float64. */
-function finiteDifferences(
-  lossAt: (w: Dense[]) => number,
-  weights: Dense[],
-  h: number,
-): Float64Array[] {
-  return weights.map((w) => {
-    const g = new Float64Array(w.data.length);
-    for (let i = 0; i < w.data.length; i++) {
-      const keep = w.data[i]!;
-      w.data[i] = keep + h;
-      const up = lossAt(weights);
-      w.data[i] = keep - h;
-      const down = lossAt(weights);
-      w.data[i] = keep;
-      g[i] = (up - down) / (2 * h);
-    }
-    return g;
-  });
 }
 
 describe('linear engine gradients (float64)', () => {

@@ -14,6 +14,7 @@ import { activationKernel } from './mlp-activation.js';
 import { mlpEngine } from './mlp-engine.js';
 import { referenceEngine } from './reference-engine.js';
 import { train } from './train.js';
+import { finiteDifferences } from './test-support.js';
 
 const ACTIVATIONS = ['relu', 'tanh', 'leaky_relu', 'gelu', 'softplus'] as const;
 const shape = { inputDim: 6, width: 7, outputDim: 3, samples: 20, seed: 5, init: 'gaussian' };
@@ -28,24 +29,6 @@ function relErrVec(a: ArrayLike<number>, b: ArrayLike<number>): number {
   return Math.sqrt(num / den);
 }
 const relErr = (a: number, b: number) => Math.abs(a - b) / Math.max(Math.abs(b), 1e-12);
-
-/** Central differences of a scalar function of the weights, entry by entry. */
-function finiteDifferences(lossAt: (w: Dense[]) => number, weights: Dense[]): Float64Array[] {
-  const h = 1e-6;
-  return weights.map((w) => {
-    const g = new Float64Array(w.data.length);
-    for (let i = 0; i < w.data.length; i++) {
-      const keep = w.data[i]!;
-      w.data[i] = keep + h;
-      const up = lossAt(weights);
-      w.data[i] = keep - h;
-      const down = lossAt(weights);
-      w.data[i] = keep;
-      g[i] = (up - down) / (2 * h);
-    }
-    return g;
-  });
-}
 
 /** An independent float64 forward of one sample, written out plainly (no shared kernels). */
 function forwardOne(c: RunConfig, weights: Dense[], xi: Float64Array): Float64Array {
