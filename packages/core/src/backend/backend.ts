@@ -16,14 +16,15 @@ let requested: BackendName | null = null;
 
 type Tf = typeof TfCore;
 
-async function tryTensorflow(tf: Tf): Promise<string | null> {
+/** Switches to tfjs-node's backend; returns why not when it cannot, undefined when it did. */
+async function tryTensorflow(tf: Tf): Promise<string | undefined> {
   try {
     // Optional dependency: its install downloads a native library, which may have failed.
     const specifier = '@tensorflow/tfjs-node';
     await import(specifier);
-    return (await tf.setBackend('tensorflow')) ? 'tensorflow' : null;
+    return (await tf.setBackend('tensorflow')) ? undefined : 'setBackend returned false';
   } catch (e) {
-    return e instanceof Error ? `!${e.message.split('\n')[0]}` : '!failed to load';
+    return e instanceof Error ? (e.message.split('\n')[0] ?? e.name) : 'failed to load';
   }
 }
 
@@ -43,16 +44,15 @@ async function loadTf(): Promise<Tf> {
 async function select(name: BackendName): Promise<string> {
   const tf = await loadTf();
   if (name === 'auto') {
-    const t = await tryTensorflow(tf);
-    if (t === 'tensorflow') return t;
+    if ((await tryTensorflow(tf)) === undefined) return 'tensorflow';
     if (await tf.setBackend('wasm')) return 'wasm';
     if (await tf.setBackend('cpu')) return 'cpu';
     throw new BackendUnavailableError('auto', 'neither tensorflow, wasm nor cpu loaded');
   }
   if (name === 'tensorflow') {
-    const t = await tryTensorflow(tf);
-    if (t === 'tensorflow') return t;
-    throw new BackendUnavailableError(name, t?.slice(1) ?? 'unknown error');
+    const why = await tryTensorflow(tf);
+    if (why === undefined) return 'tensorflow';
+    throw new BackendUnavailableError(name, why);
   }
   if (await tf.setBackend(name)) return name;
   throw new BackendUnavailableError(name, 'setBackend returned false');
