@@ -1,29 +1,16 @@
-import { linearStepCost, resolveConfig, type RunConfigInput } from '@ansatz/core';
-
-/** Layer widths [d, k, …, k, c]. */
-function dims(c: { inputDim: number; width: number; outputDim: number; depth: number }): number[] {
-  return [c.inputDim, ...Array<number>(c.depth - 1).fill(c.width), c.outputDim];
-}
+import {
+  backpropStepFlops,
+  linearStepCost,
+  resolveConfig,
+  type RunConfigInput,
+} from '@ansatz/core';
 
 /**
- * Floating-point operations of one step of the reference engine (TensorFlow.js autodiff) on a
- * batch of b samples, as it computes them: the forward matmuls (2·b·out·in per layer), the
- * weight gradients (same again) and the gradients flowing into every layer's input except the
- * data (TensorFlow.js prunes the tape to the paths from the weights), plus the elementwise
- * work: the loss (subtract, square, sum: 3·b·c) and, for nonlinear nets, the activation and its
- * derivative on every hidden unit (2·b·k per hidden layer).
+ * Floating-point operations of one step of the reference engine (TensorFlow.js autodiff) and
+ * of the float64 MLP engine, which do the same matmuls (core's `backpropStepFlops`).
  */
 export function referenceStepFlops(input: RunConfigInput): number {
-  const c = resolveConfig(input);
-  const b = Math.min(c.batchSize, c.samples);
-  const w = dims(c);
-  let matmul = 0;
-  for (let l = 1; l < w.length; l++) {
-    const layer = 2 * b * w[l]! * w[l - 1]!;
-    matmul += layer * (l === 1 ? 2 : 3);
-  }
-  const hidden = c.activation === 'linear' ? 0 : 2 * b * c.width * (c.depth - 1);
-  return matmul + 3 * b * c.outputDim + hidden;
+  return backpropStepFlops(resolveConfig(input));
 }
 
 /** Floating-point operations of one step of the closed-form linear engine. */

@@ -61,5 +61,6 @@ export type { Imbalance } from './metrics/imbalance.js';
 export { nfaMetrics, toArray } from './metrics/snapshot.js';
 export type { NfaMetrics, NfaMetricsInput } from './metrics/snapshot.js';
 export { linearStepCost } from './training/linear-engine.js';
+export { estimateRunSeconds, backpropStepFlops } from './training/run-cost.js';
 export type { GradientPath } from './training/linear-engine.js';
 export { mulInto, mulTransAInto, mulTransBInto } from './linalg/gemm.js';

@@ -10,7 +10,9 @@ import { mlpEngine } from './mlp-engine.js';
  * reference's numbers, see linear-engine.test.ts and mlp-engine.test.ts). `reference` (TF.js
  * autodiff) only when a config asks for it.
  */
-export function engineName(c: RunConfig): 'reference' | 'linear' | 'mlp' {
+export function engineName(
+  c: Pick<RunConfig, 'engine' | 'activation'>,
+): 'reference' | 'linear' | 'mlp' {
   if (c.engine !== 'auto') return c.engine;
   return c.activation === 'linear' ? 'linear' : 'mlp';
 }

@@ -9,7 +9,8 @@ import { parseAllDocuments } from 'yaml';
 import yargs from 'yargs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sweepCommand } from '../commands/sweep.js';
-import { assignShards, estimateCost, resolveShard } from '../schedule/shard.js';
+import { estimateRunSeconds } from '@ansatz/core';
+import { assignShards, resolveShard } from '../schedule/shard.js';
 import { loadSpecFile, uniqueCells } from '../spec/load-spec.js';
 import {
   k8sDataPaths,
@@ -118,7 +119,7 @@ describe('k8s manifest', () => {
 
     const cells = uniqueCells(loadSpecFile(SPEC).cells);
     const owner = assignShards(
-      cells.map((c) => ({ id: c.id, cost: estimateCost(c.config) })),
+      cells.map((c) => ({ id: c.id, cost: estimateRunSeconds(c.config) })),
       N,
     );
     const seen = new Set<string>();

@@ -14,7 +14,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { assignShards, estimateCost } from '../schedule/shard.js';
+import { estimateRunSeconds } from '@ansatz/core';
+import { assignShards } from '../schedule/shard.js';
 import { loadSpecFile, uniqueCells } from '../spec/load-spec.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -241,7 +242,7 @@ describe('runner slurm on a real Slurm cluster', () => {
     const cells = uniqueCells(loadSpecFile(SLOW).cells);
     const all = new Set(cells.map((c) => c.id));
     const owner = assignShards(
-      cells.map((c) => ({ id: c.id, cost: estimateCost(c.config) })),
+      cells.map((c) => ({ id: c.id, cost: estimateRunSeconds(c.config) })),
       3,
     );
     const ofTask1 = new Set(cells.filter((c) => owner.get(c.id) === 1).map((c) => c.id));

@@ -1,22 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { resolveConfig } from '@ansatz/core';
-import { assignShards, estimateCost, parseShardFlag, resolveShard } from './shard.js';
+import { estimateRunSeconds, resolveConfig } from '@ansatz/core';
+import { assignShards, parseShardFlag, resolveShard } from './shard.js';
 
 const cells = Array.from({ length: 40 }, (_, i) => ({
   id: `id${String(i).padStart(2, '0')}`,
-  cost: estimateCost(
+  cost: estimateRunSeconds(
     resolveConfig({ depth: 2 + (i % 5), width: 8 * (1 + (i % 3)), steps: 100 * (1 + (i % 4)) }),
   ),
 }));
-
-describe('estimateCost', () => {
-  it('grows with depth, width, steps and samples', () => {
-    const base = estimateCost(resolveConfig({}));
-    for (const change of [{ depth: 4 }, { width: 64 }, { steps: 4000 }, { samples: 512 }]) {
-      expect(estimateCost(resolveConfig(change))).toBeGreaterThan(base);
-    }
-  });
-});
 
 describe('assignShards', () => {
   it('puts every id in exactly one shard, independent of input order', () => {

@@ -1,4 +1,3 @@
-import type { RunConfig } from '@ansatz/core';
 import { UserError } from '../errors.js';
 
 /** Which part of a sweep this process runs: shard `index` of `count` (0-based). */
@@ -10,24 +9,6 @@ export interface Shard {
 }
 
 export const WHOLE: Shard = { index: 0, count: 1, from: 'default' };
-
-/**
- * Relative cost of one run, for balancing shards: training is ~steps × samples × parameters
- * (× outputDim for per-sample Jacobians with a nonlinear activation); metrics add
- * eigendecompositions of d × d matrices every `logEvery` steps.
- */
-export function estimateCost(c: RunConfig): number {
-  const hidden = Math.max(0, c.depth - 1);
-  const params =
-    c.depth === 1
-      ? c.inputDim * c.outputDim
-      : c.inputDim * c.width + Math.max(0, hidden - 1) * c.width * c.width + c.width * c.outputDim;
-  const train = c.steps * c.samples * params;
-  const logs = Math.floor(c.steps / c.logEvery) + 1;
-  const jac = c.activation === 'linear' ? params : c.samples * c.outputDim * params;
-  const metrics = logs * (jac + 40 * c.inputDim ** 3);
-  return train + metrics + 1e4;
-}
 
 /**
  * Deterministic cost-balanced assignment of ids to `count` shards: cells sorted by estimated

@@ -1,10 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { estimateRunSeconds } from '@ansatz/core';
 import { UserError } from '../errors.js';
 import { readSnapshot } from '../results/snapshot.js';
 import { readResults, type ResultsRead } from '../results/jsonl-reader.js';
 import { isDone } from '../results/record.js';
-import { assignShards, estimateCost, type Shard } from '../schedule/shard.js';
+import { largestFirst } from '../schedule/largest-first.js';
+import { assignShards, type Shard } from '../schedule/shard.js';
 import type { Cell } from '../spec/expand.js';
 import { loadSpecFile, membership, uniqueCells, type LoadedSpec } from '../spec/load-spec.js';
 
@@ -40,9 +42,8 @@ export function defaultOutDir(name: string): string {
 /** Build the plan of `runner sweep` for a loaded spec. Reads the results directory. */
 export function planLoaded(loaded: LoadedSpec, outDir: string, shard: Shard): Plan {
   const unique = uniqueCells(loaded.cells);
-  const costs = new Map(unique.map((c) => [c.id, estimateCost(c.config)]));
   const owner = assignShards(
-    unique.map((c) => ({ id: c.id, cost: costs.get(c.id)! })),
+    unique.map((c) => ({ id: c.id, cost: estimateRunSeconds(c.config) })),
     shard.count,
   );
   const mine = unique.filter((c) => owner.get(c.id) === shard.index);
@@ -51,9 +52,7 @@ export function planLoaded(loaded: LoadedSpec, outDir: string, shard: Shard): Pl
     const r = results.records.get(id);
     return r !== undefined && isDone(r.status);
   };
-  const toRun = mine
-    .filter((c) => !done(c.id))
-    .sort((a, b) => costs.get(b.id)! - costs.get(a.id)! || (a.id < b.id ? -1 : 1));
+  const toRun = largestFirst(mine.filter((c) => !done(c.id)));
   const members = membership(loaded.cells);
   const byName = new Map<string, ExperimentPlan>(
     Object.keys(loaded.spec.experiments).map((name) => [
