@@ -1,6 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { Rng } from '../random/rng.js';
-import { dot, mulInto, mulTransAInto, mulTransBInto } from './gemm.js';
+import {
+  dot,
+  gramOfColumnsInto,
+  gramOfRowsInto,
+  mulInto,
+  mulTransAInto,
+  mulTransBInto,
+} from './gemm.js';
 
 /** A[i][j] of a row-major (rows × cols) array, optionally read transposed. */
 const at = (a: Float64Array, cols: number, i: number, j: number) => a[i * cols + j]!;
@@ -79,6 +86,35 @@ describe('gemm kernels', () => {
         n,
       ),
     );
+  });
+
+  // Sizes around the 2 × 4 blocks, so blocks straddle the diagonal in every position.
+  it.each([1, 2, 3, 4, 5, 6, 7, 8, 9, 13])('m=%i: Gram kernels equal the full products', (m) => {
+    for (const p of [1, 3, 8]) {
+      const a = rng.normals(p * m); // p × m for AᵀA, read as m × p for AAᵀ
+      const out = new Float64Array(m * m).fill(7);
+      const full = new Float64Array(m * m);
+      gramOfColumnsInto(out, a, p, m);
+      mulTransAInto(full, a, a, m, p, m);
+      expectClose(out, full);
+      expectClose(
+        out,
+        naive(
+          (i, t) => at(a, m, t, i),
+          (t, j) => at(a, m, t, j),
+          m,
+          p,
+          m,
+        ),
+      );
+      out.fill(7);
+      gramOfRowsInto(out, a, m, p);
+      mulTransBInto(full, a, a, m, p, m);
+      expectClose(out, full);
+      // Mirrored, not recomputed: exactly symmetric.
+      for (let i = 0; i < m; i++)
+        for (let j = 0; j < i; j++) expect(out[i * m + j]).toBe(out[j * m + i]);
+    }
   });
 
   it('dot is the sum of products over the first len entries', () => {

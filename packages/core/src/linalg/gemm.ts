@@ -16,7 +16,7 @@ export function mulInto(
   p: number,
   n: number,
 ): void {
-  blocked(out, a, p, 1, b, m, p, n);
+  blocked(out, a, p, 1, b, m, p, n, false);
 }
 
 /** out (m × n) = Aᵀ · B, with A stored as (p × m) and B as (p × n). */
@@ -28,13 +28,14 @@ export function mulTransAInto(
   p: number,
   n: number,
 ): void {
-  blocked(out, a, 1, m, b, m, p, n);
+  blocked(out, a, 1, m, b, m, p, n, false);
 }
 
 /**
  * out (m × n) = A · B (p × n, row-major), where A's entry (i, t) is a[i·rs + t·cs]: blocks of
  * 2 output rows × 4 output columns accumulated over t in eight registers, so B's rows are
- * streamed with unit stride and `out` is written once per entry.
+ * streamed with unit stride and `out` is written once per entry. With `upper`, only the blocks
+ * that reach the diagonal or above are computed (entries further below are left as they are).
  */
 function blocked(
   out: Float64Array,
@@ -45,6 +46,7 @@ function blocked(
   m: number,
   p: number,
   n: number,
+  upper: boolean,
 ): void {
   let i = 0;
   for (; i + 1 < m; i += 2) {
@@ -52,7 +54,7 @@ function blocked(
     const a1 = a0 + rs;
     const o0 = i * n;
     const o1 = o0 + n;
-    let j = 0;
+    let j = upper ? i & ~3 : 0;
     for (; j + 3 < n; j += 4) {
       let s00 = 0;
       let s01 = 0;
@@ -93,7 +95,9 @@ function blocked(
       out[o1 + j] = strided(a, a1, cs, b, j, n, p);
     }
   }
-  if (i < m) for (let j = 0; j < n; j++) out[i * n + j] = strided(a, i * rs, cs, b, j, n, p);
+  if (i < m) {
+    for (let j = upper ? i : 0; j < n; j++) out[i * n + j] = strided(a, i * rs, cs, b, j, n, p);
+  }
 }
 
 /** Σ_t a[ai + t·cs] · b[t·n + j]. */
@@ -123,13 +127,26 @@ export function mulTransBInto(
   p: number,
   n: number,
 ): void {
+  rowDots(out, a, b, m, p, n, false);
+}
+
+/** mulTransBInto, with `upper` as in `blocked`. */
+function rowDots(
+  out: Float64Array,
+  a: Float64Array,
+  b: Float64Array,
+  m: number,
+  p: number,
+  n: number,
+  upper: boolean,
+): void {
   let i = 0;
   for (; i + 1 < m; i += 2) {
     const a0 = i * p;
     const a1 = a0 + p;
     const o0 = i * n;
     const o1 = o0 + n;
-    let j = 0;
+    let j = upper ? i & ~3 : 0;
     for (; j + 3 < n; j += 4) {
       const b0 = j * p;
       const b1 = b0 + p;
@@ -173,7 +190,29 @@ export function mulTransBInto(
       out[o1 + j] = rowDot(a, a1, b, j * p, p);
     }
   }
-  if (i < m) for (let j = 0; j < n; j++) out[i * n + j] = rowDot(a, i * p, b, j * p, p);
+  if (i < m) for (let j = upper ? i : 0; j < n; j++) out[i * n + j] = rowDot(a, i * p, b, j * p, p);
+}
+
+/**
+ * out (m × m) = AᵀA for A stored as (p × m): the Gram matrix of A's columns. Only the blocks
+ * on and above the diagonal are computed (about half the work), the rest mirrored; every
+ * entry is the sum mulTransAInto computes, in the same order, so the two agree exactly and
+ * the result is exactly symmetric.
+ */
+export function gramOfColumnsInto(out: Float64Array, a: Float64Array, p: number, m: number): void {
+  blocked(out, a, 1, m, a, m, p, m, true);
+  mirrorUpper(out, m);
+}
+
+/** out (m × m) = AAᵀ for A stored as (m × p): the Gram matrix of A's rows (as above). */
+export function gramOfRowsInto(out: Float64Array, a: Float64Array, m: number, p: number): void {
+  rowDots(out, a, a, m, p, m, true);
+  mirrorUpper(out, m);
+}
+
+/** Copies the strict upper triangle of a row-major m × m matrix onto the lower one. */
+function mirrorUpper(out: Float64Array, m: number): void {
+  for (let i = 1; i < m; i++) for (let j = 0; j < i; j++) out[i * m + j] = out[j * m + i]!;
 }
 
 function rowDot(a: Float64Array, ai: number, b: Float64Array, bj: number, p: number): number {
