@@ -93,7 +93,7 @@ export function alphaHat(gram: Matrix, agop: Matrix): AlphaHat {
  */
 export function alphaHatSpectralFromEigen(
   gramEigen: Pick<SymmetricEigen, 'values'>,
-  agopEigen: SymmetricEigen,
+  agopEigen: Pick<SymmetricEigen, 'values'>,
 ): number | null {
   const a = agopEigen.values;
   const g = clampedEigenvalues(gramEigen.values);

@@ -1,6 +1,11 @@
 import { Matrix } from 'ml-matrix';
+import { fromMatrix } from '../linalg/dense.js';
+import { nfaCorrCurveOf, type NfaCorrCurve } from './nfa-curve.js';
+import { positivePart } from './positive-eigen.js';
 import type { SymmetricEigen } from './psd-power.js';
-import { assertSquare, clampedEigenvalues, symmetricEigen } from './psd-power.js';
+import { assertSquare, symmetricEigen } from './psd-power.js';
+
+export type { NfaCorrCurve } from './nfa-curve.js';
 
 function assertSameShape(a: Matrix, b: Matrix, where: string): void {
   if (a.rows !== b.rows || a.columns !== b.columns) {
@@ -72,21 +77,6 @@ export function pearsonEntries(a: Matrix, b: Matrix): number | null {
   return cosineSimilarity(centered(a), centered(b));
 }
 
-/**
- * nfaCorr(α) as a function of α, for evaluating many α cheaply: O(d) per α after one
- * eigendecomposition of the AGOP. With AGOP = Σ λ_i v_i v_iᵀ and g_i = v_iᵀ G v_i,
- * ⟨G, AGOP^α⟩_F = Σ λ_i^α g_i and ‖AGOP^α‖_F = sqrt(Σ λ_i^{2α}), over λ_i > 0 (negative and
- * round-off eigenvalues count as 0). Eigenvalues are divided by λ_max first, which cancels
- * in the ratio and keeps λ^α finite for any α.
- */
-export interface NfaCorrCurve {
-  (alpha: number): number | null;
-  /** Number of eigenvalues of the AGOP treated as positive. */
-  readonly rank: number;
-  /** ln(λ_max / λ_min) over the positive eigenvalues: 0 when AGOP^α has one direction for all α. */
-  readonly logSpread: number;
-}
-
 /** Builds the curve from a precomputed AGOP eigendecomposition (see `NfaCorrCurve`). */
 export function nfaCorrCurveFromEigen(gram: Matrix, agopEigen: SymmetricEigen): NfaCorrCurve {
   assertSquare(gram, 'nfaCorrCurve');
@@ -96,40 +86,7 @@ export function nfaCorrCurveFromEigen(gram: Matrix, agopEigen: SymmetricEigen): 
       `nfaCorrCurve: gram is ${gram.rows}×${gram.rows}, agop is ${v.rows}×${v.rows}`,
     );
   }
-  const lambda = clampedEigenvalues(agopEigen.values);
-  const gNorm = frobeniusNorm(gram);
-  const logMu: number[] = [];
-  const g: number[] = [];
-  const lambdaMax = lambda[0] ?? 0;
-  const n = gram.rows;
-  for (let k = 0; k < lambda.length; k++) {
-    const l = lambda[k]!;
-    if (!(l > 0)) continue;
-    // g_k = v_kᵀ G v_k
-    let s = 0;
-    for (let i = 0; i < n; i++) {
-      let row = 0;
-      for (let j = 0; j < n; j++) row += gram.get(i, j) * v.get(j, k);
-      s += v.get(i, k) * row;
-    }
-    logMu.push(Math.log(l / lambdaMax));
-    g.push(s / gNorm);
-  }
-  const usable = gNorm > 0 && Number.isFinite(gNorm) && logMu.length > 0;
-  const curve = (alpha: number): number | null => {
-    if (!usable || !Number.isFinite(alpha)) return null;
-    let num = 0;
-    let den = 0;
-    for (let k = 0; k < logMu.length; k++) {
-      const p = Math.exp(alpha * logMu[k]!);
-      num += p * g[k]!;
-      den += p * p;
-    }
-    const c = num / Math.sqrt(den);
-    return Number.isFinite(c) ? c : null;
-  };
-  const logSpread = logMu.length > 0 ? -Math.min(...logMu) : 0;
-  return Object.assign(curve, { rank: logMu.length, logSpread });
+  return nfaCorrCurveOf(fromMatrix(gram), positivePart(agopEigen));
 }
 
 /** nfaCorr(α) as a function of α for this gram and AGOP (one eigendecomposition). */

@@ -1,0 +1,80 @@
+import type { Dense } from '../linalg/dense.js';
+import { flatNorm } from '../linalg/flat.js';
+import { mulTransBInto } from '../linalg/gemm.js';
+import type { PositiveEigen } from './positive-eigen.js';
+
+/**
+ * nfaCorr(α) as a function of α, for evaluating many α cheaply: O(r) per α after one
+ * eigendecomposition of the AGOP. With AGOP = Σ λ_k v_k v_kᵀ and g_k = v_kᵀ G v_k,
+ * ⟨G, AGOP^α⟩_F = Σ λ_k^α g_k and ‖AGOP^α‖_F = sqrt(Σ λ_k^{2α}), over λ_k > 0 (negative and
+ * round-off eigenvalues count as 0). Eigenvalues are divided by λ_max first, which cancels
+ * in the ratio and keeps λ^α finite for any α.
+ */
+export interface NfaCorrCurve {
+  (alpha: number): number | null;
+  /** Number of eigenvalues of the AGOP treated as positive. */
+  readonly rank: number;
+  /** ln(λ_max / λ_min) over the positive eigenvalues: 0 when AGOP^α has one direction for all α. */
+  readonly logSpread: number;
+}
+
+/**
+ * The rows G v_k (r × d, row-major) for the positive eigenvectors v_k of `eigen`, G symmetric
+ * d × d. One blocked product: the log step's only d²·r work on the gram matrix.
+ */
+export function gramTimesVectors(gram: Dense, eigen: PositiveEigen): Float64Array {
+  const d = gram.rows;
+  const r = eigen.positive.length;
+  const out = new Float64Array(r * d);
+  // Row k of out is Σ_j G_ij v_k[j], i.e. (V Gᵀ)_{ki} = (G v_k)_i since G is symmetric.
+  mulTransBInto(out, eigen.vectors, gram.data, r, d, d);
+  return out;
+}
+
+/**
+ * Builds the curve from the AGOP's positive eigenpairs and the gram matrix (row-major, d × d).
+ * `gv` may pass precomputed `gramTimesVectors(gram, eigen)`.
+ */
+export function nfaCorrCurveOf(
+  gram: Dense,
+  eigen: PositiveEigen,
+  gv: Float64Array = gramTimesVectors(gram, eigen),
+): NfaCorrCurve {
+  const n = gram.rows;
+  if (gram.cols !== n || eigen.dim !== n) {
+    throw new RangeError(
+      `nfaCorrCurve: gram is ${gram.rows}×${gram.cols}, agop is ${eigen.dim}×${eigen.dim}`,
+    );
+  }
+  const lambda = eigen.positive;
+  const r = lambda.length;
+  const gNorm = flatNorm(gram.data, n * n);
+  const lambdaMax = lambda[0] ?? 0;
+  const logMu = new Float64Array(r);
+  const g = new Float64Array(r);
+  let minLogMu = 0;
+  for (let k = 0; k < r; k++) {
+    // g_k = v_kᵀ G v_k
+    let s = 0;
+    for (let i = 0; i < n; i++) s += eigen.vectors[k * n + i]! * gv[k * n + i]!;
+    logMu[k] = Math.log(lambda[k]! / lambdaMax);
+    g[k] = s / gNorm;
+    minLogMu = Math.min(minLogMu, logMu[k]!);
+  }
+  const usable = gNorm > 0 && Number.isFinite(gNorm) && r > 0;
+  const curve = (alpha: number): number | null => {
+    if (!usable || !Number.isFinite(alpha)) return null;
+    let num = 0;
+    let den = 0;
+    for (let k = 0; k < r; k++) {
+      const p = Math.exp(alpha * logMu[k]!);
+      num += p * g[k]!;
+      den += p * p;
+    }
+    const c = num / Math.sqrt(den);
+    return Number.isFinite(c) ? c : null;
+  };
+  curve.rank = r;
+  curve.logSpread = r > 0 ? -minLogMu : 0;
+  return curve;
+}
