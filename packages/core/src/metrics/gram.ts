@@ -8,11 +8,6 @@ import { assertChainShapes, columnGramDense, endToEndDense, rowGramDense } from 
  * dense-gram.ts, which the training loop's log steps call directly.
  */
 
-/** Row-major copy of a matrix's entries. */
-export function rowMajor(m: Matrix): Float64Array {
-  return fromMatrix(m).data;
-}
-
 /**
  * Checks that `weights` = [W_1, …, W_L] (W_l of shape out × in) chain into a product
  * W_L ⋯ W_1, i.e. W_{l+1} has as many columns as W_l has rows. Throws (an internal error,

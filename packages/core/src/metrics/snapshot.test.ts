@@ -1,21 +1,35 @@
 import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
+import { fromMatrix, toMatrix } from '../linalg/dense.js';
 import { alphaHat, alphaHatSpectral } from './alpha-hat.js';
 import { agopLinear, endToEnd, gram } from './gram.js';
 import { imbalance } from './imbalance.js';
 import { nfaCorr, pearsonEntries } from './nfa-corr.js';
 import { psdPower } from './psd-power.js';
-import { nfaMetrics, toArray } from './snapshot.js';
+import { nfaMetrics, toArray, type NfaMetricsInput } from './snapshot.js';
 import { balancedNet, gaussian, gaussianMatrix, maxAbsDiff } from './test-support.js';
 
 const SHAPE = { inputDim: 8, outputDim: 4, width: 10 };
+
+/** nfaMetrics of `Matrix` weights (and AGOP), converted to the engines' row-major arrays. */
+function metricsOf(
+  weights: readonly Matrix[],
+  options: { agop?: Matrix } & Pick<NfaMetricsInput, 'spectral'> = {},
+) {
+  const { agop, ...rest } = options;
+  return nfaMetrics({
+    weights: weights.map(fromMatrix),
+    ...(agop ? { agop: fromMatrix(agop) } : {}),
+    ...rest,
+  });
+}
 const SINGULAR_VALUES = [2, 1.6, 1.3, 1.1];
 
 describe('nfaMetrics on exactly balanced deep linear nets (DESIGN.md §1, claim 1)', () => {
   for (const depth of [2, 3, 4, 6]) {
     it(`L = ${depth}: the NFA holds with α = 1/L`, () => {
       const weights = balancedNet(gaussian(80 + depth), { ...SHAPE, depth }, SINGULAR_VALUES);
-      const m = nfaMetrics({ weights });
+      const m = metricsOf(weights);
       expect(m.imbalance!).toBeLessThan(1e-12);
       expect(m.imbalanceRel!).toBeLessThan(1e-13);
       expect(m.nfaCorr!).toBeGreaterThanOrEqual(1 - 1e-9);
@@ -27,7 +41,9 @@ describe('nfaMetrics on exactly balanced deep linear nets (DESIGN.md §1, claim 
       if (depth >= 3) expect(m.nfaCorrHalf!).toBeLessThan(m.nfaCorr! - 1e-6);
       else expect(m.nfaCorrHalf!).toBeCloseTo(m.nfaCorr!, 12);
       // The gram matrix is exactly AGOP^{1/L}, not just proportional to it.
-      expect(maxAbsDiff(m.gram, psdPower(m.agop, 1 / depth))).toBeLessThan(1e-10);
+      expect(maxAbsDiff(toMatrix(m.gram), psdPower(toMatrix(m.agop), 1 / depth))).toBeLessThan(
+        1e-10,
+      );
     });
   }
 });
@@ -37,11 +53,11 @@ describe('nfaMetrics', () => {
   const weights = [gaussianMatrix(g, 9, 6), gaussianMatrix(g, 9, 9), gaussianMatrix(g, 3, 9)];
 
   it('agrees with the standalone metric functions', () => {
-    const m = nfaMetrics({ weights });
+    const m = metricsOf(weights);
     const gr = gram(weights[0]!);
     const agop = agopLinear(weights);
-    expect(maxAbsDiff(m.gram, gr)).toBeLessThan(1e-14);
-    expect(maxAbsDiff(m.agop, agop)).toBeLessThan(1e-14);
+    expect(maxAbsDiff(toMatrix(m.gram), gr)).toBeLessThan(1e-14);
+    expect(maxAbsDiff(toMatrix(m.agop), agop)).toBeLessThan(1e-14);
     expect(m.nfaCorr!).toBeCloseTo(nfaCorr(gr, agop, 1 / 3)!, 12);
     expect(m.nfaCorrHalf!).toBeCloseTo(nfaCorr(gr, agop, 0.5)!, 12);
     expect(m.nfaPearson!).toBeCloseTo(pearsonEntries(gr, psdPower(agop, 1 / 3))!, 12);
@@ -56,8 +72,8 @@ describe('nfaMetrics', () => {
   });
 
   it('skips only alphaHatSpectral (its second eigendecomposition) when spectral is false', () => {
-    const full = nfaMetrics({ weights });
-    const cheap = nfaMetrics({ weights, spectral: false });
+    const full = metricsOf(weights);
+    const cheap = metricsOf(weights, { spectral: false });
     expect(full.alphaHatSpectral).not.toBeNull();
     expect(cheap.alphaHatSpectral).toBeNull();
     expect({ ...cheap, alphaHatSpectral: full.alphaHatSpectral }).toEqual(full);
@@ -66,15 +82,15 @@ describe('nfaMetrics', () => {
   it('uses a given AGOP (e.g. from autodiff) instead of the linear one', () => {
     const a = gaussianMatrix(g, 6, 6);
     const agop = a.transpose().mmul(a);
-    const m = nfaMetrics({ weights, agop });
-    expect(maxAbsDiff(m.agop, agop)).toBeLessThan(1e-15);
+    const m = metricsOf(weights, { agop });
+    expect(maxAbsDiff(toMatrix(m.agop), agop)).toBeLessThan(1e-15);
     expect(m.nfaCorr!).toBeCloseTo(nfaCorr(gram(weights[0]!), agop, 1 / 3)!, 12);
-    expect(() => nfaMetrics({ weights, agop: Matrix.eye(5) })).toThrow(/W_1 has 6 inputs/);
+    expect(() => metricsOf(weights, { agop: Matrix.eye(5) })).toThrow(/W_1 has 6 inputs/);
   });
 
   it('handles one layer: gram = AGOP, α̂ = 1, no imbalance', () => {
     const w = gaussianMatrix(g, 5, 5);
-    const m = nfaMetrics({ weights: [w] });
+    const m = metricsOf([w]);
     expect(m.nfaCorr!).toBeCloseTo(1, 12);
     expect(m.alphaHat!).toBeCloseTo(1, 4);
     expect(m.alphaHatSpectral!).toBeCloseTo(1, 10);
@@ -85,7 +101,7 @@ describe('nfaMetrics', () => {
   it('returns null metrics instead of throwing for diverged (non-finite) weights', () => {
     const bad = weights.map((w) => w.clone());
     bad[1]!.set(0, 0, Number.POSITIVE_INFINITY);
-    const m = nfaMetrics({ weights: bad });
+    const m = metricsOf(bad);
     expect(m.nfaCorr).toBeNull();
     expect(m.nfaCorrHalf).toBeNull();
     expect(m.nfaPearson).toBeNull();
@@ -93,9 +109,28 @@ describe('nfaMetrics', () => {
     expect(m.nfaCorrBest).toBeNull();
     expect(m.alphaHatSpectral).toBeNull();
     expect(m.imbalance).toBeNull();
-    const nanAgop = nfaMetrics({ weights, agop: Matrix.eye(6).mul(Number.NaN) });
+    const nanAgop = metricsOf(weights, { agop: Matrix.eye(6).mul(Number.NaN) });
     expect(nanAgop.nfaCorr).toBeNull();
     expect(nanAgop.imbalance!).toBeGreaterThan(0);
+    // Finite gram and AGOP (entries 1e308) whose largest eigenvalue (8e308) overflows.
+    const huge = new Matrix(2, 8);
+    for (let j = 0; j < 8; j++) {
+      huge.set(0, j, 1e154);
+      huge.set(1, j, j % 2 ? 1 : -1);
+    }
+    const overflow = metricsOf([huge]);
+    expect(overflow.nfaCorr).toBeNull();
+    expect(overflow.nfaPearson).toBeNull();
+    expect(overflow.alphaHat).toBeNull();
+    expect(overflow.alphaHatSpectral).toBeNull();
+  });
+
+  it('toArray gives plain nested rows of a Dense matrix too', () => {
+    const m = nfaMetrics({ weights: [fromMatrix(new Matrix([[1, 2, 3]]))] });
+    const arr = toArray(m.gram);
+    expect(Array.isArray(arr[2])).toBe(true);
+    expect(JSON.parse(JSON.stringify(arr))).toEqual(toMatrix(m.gram).to2DArray());
+    arr.flat().forEach((v, k) => expect(v).toBeCloseTo([1, 2, 3, 2, 4, 6, 3, 6, 9][k]!, 14));
   });
 
   it('toArray gives plain nested rows', () => {
@@ -139,8 +174,8 @@ describe('nfaMetrics along gradient descent (DESIGN.md §1, claims 1 and 2)', ()
     const coarse = descend(start, 0.02, 0, 200);
     const fine = descend(start, 0.01, 0, 400);
     expect(maxAbsDiff(endToEnd(fine), endToEnd(start))).toBeGreaterThan(0.5);
-    const mc = nfaMetrics({ weights: coarse });
-    const mf = nfaMetrics({ weights: fine });
+    const mc = metricsOf(coarse);
+    const mf = metricsOf(fine);
     expect(mf.imbalanceRel!).toBeLessThan(5e-3);
     expect(mc.imbalanceRel! / mf.imbalanceRel!).toBeGreaterThan(1.8);
     expect(mc.imbalanceRel! / mf.imbalanceRel!).toBeLessThan(2.2);

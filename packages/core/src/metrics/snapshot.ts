@@ -1,17 +1,23 @@
 import type { Matrix } from 'ml-matrix';
-import { alphaHatFromCurve, alphaHatSpectralFromEigen } from './alpha-hat.js';
+import type { Dense } from '../linalg/dense.js';
+import { allFiniteFlat } from '../linalg/flat.js';
 import { symmetricEigenvalues } from '../linalg/symmetric-eigenvalues.js';
-import { assertChain, columnGram, endToEnd, gram as firstLayerGram, rowMajor } from './gram.js';
-import { imbalanceBoth } from './imbalance.js';
-import { columnGramEigen } from './low-rank-eigen.js';
-import { cosineSimilarity, nfaCorrCurveFromEigen, pearsonEntries } from './nfa-corr.js';
-import { assertSquare, psdPowerFromEigen, symmetricEigen } from './psd-power.js';
+import { alphaHatFromCurve, alphaHatSpectralFromEigen } from './alpha-hat.js';
+import { assertChainShapes, columnGramDense, endToEndDense } from './dense-gram.js';
+import { imbalanceDense } from './imbalance.js';
+import { columnGramPositiveEigen } from './low-rank-eigen.js';
+import { gramTimesVectors, nfaCorrCurveOf } from './nfa-curve.js';
+import { symmetricPositiveEigen } from './positive-eigen.js';
+import { pearsonWithPower } from './power-pearson.js';
 
 export interface NfaMetricsInput {
-  /** W_1 … W_L, W_l of shape out × in (W_1: width × inputDim, W_L: outputDim × width). */
-  weights: readonly Matrix[];
+  /**
+   * W_1 … W_L as the training engines hold them (row-major `Dense`), W_l of shape out × in
+   * (W_1: width × inputDim, W_L: outputDim × width).
+   */
+  weights: readonly Dense[];
   /** The AGOP (d × d) when computed by autodiff; defaults to the exact linear AGOP WᵀW. */
-  agop?: Matrix;
+  agop?: Dense;
   /**
    * Whether to compute alphaHatSpectral, which costs the eigenvalues of the gram matrix (no
    * eigenvectors: about a tenth of a full decomposition). Default true; history points do not
@@ -23,8 +29,10 @@ export interface NfaMetricsInput {
 
 /** Everything the training loop logs at one step (DESIGN.md §3); `null` where undefined. */
 export interface NfaMetrics {
-  gram: Matrix;
-  agop: Matrix;
+  /** W_1ᵀW_1 (d × d). */
+  gram: Dense;
+  /** The AGOP (d × d): the given one, or WᵀW. */
+  agop: Dense;
   /** nfaCorr at α = 1/L. */
   nfaCorr: number | null;
   /** nfaCorr at α = 1/2. */
@@ -43,37 +51,36 @@ function finiteOrNull(x: number | null): number | null {
   return x !== null && Number.isFinite(x) ? x : null;
 }
 
-function allFinite(m: Matrix): boolean {
-  for (let i = 0; i < m.rows; i++) {
-    for (let j = 0; j < m.columns; j++) if (!Number.isFinite(m.get(i, j))) return false;
-  }
-  return true;
-}
-
 /**
- * Computes all NFA metrics of one log step in one pass: one eigendecomposition of the AGOP
- * (shared by nfaCorr, nfaCorrHalf, nfaPearson, alphaHat and alphaHatSpectral; through the c × c
- * WWᵀ for the closed-form AGOP) and the eigenvalues only of the gram matrix. Weights or an AGOP with non-finite entries (a diverged run) give null metrics.
+ * Computes all NFA metrics of one log step in one pass, on the engines' row-major weights:
+ * the positive eigenpairs of the AGOP (through the c × c WWᵀ for the closed-form AGOP) serve
+ * nfaCorr, nfaCorrHalf, nfaPearson and alphaHat without forming AGOP^α (see nfa-curve.ts and
+ * power-pearson.ts); alphaHatSpectral adds the eigenvalues only of the gram matrix. Weights or
+ * an AGOP with non-finite entries (a diverged run) give null metrics.
  */
 export function nfaMetrics({
   weights,
   agop: givenAgop,
   spectral = true,
 }: NfaMetricsInput): NfaMetrics {
-  assertChain(weights, 'nfaMetrics');
+  assertChainShapes(weights, 'nfaMetrics');
   const depth = weights.length;
-  const gram = firstLayerGram(weights[0]!);
+  const gram = columnGramDense(weights[0]!);
   // The closed-form AGOP WᵀW (W = W_L⋯W_1, c × d) is kept with its factor W, whose c × c
-  // Gram matrix gives the AGOP's eigendecomposition cheaply (see columnGramEigen).
-  const product = givenAgop ? null : endToEnd(weights);
-  const agop = givenAgop ?? columnGram(product!);
-  assertSquare(agop, 'nfaMetrics agop');
-  if (agop.rows !== gram.rows) {
+  // Gram matrix gives the AGOP's eigenpairs cheaply (see columnGramPositiveEigen).
+  const product = givenAgop ? null : endToEndDense(weights);
+  const agop = givenAgop ?? columnGramDense(product!);
+  if (agop.rows !== agop.cols) {
     throw new RangeError(
-      `nfaMetrics: agop is ${agop.rows}×${agop.columns} but W_1 has ${gram.rows} inputs`,
+      `nfaMetrics agop: expected a square matrix, got ${agop.rows}×${agop.cols}`,
     );
   }
-  const { imbalance, imbalanceRel } = imbalanceBoth(weights);
+  if (agop.rows !== gram.rows) {
+    throw new RangeError(
+      `nfaMetrics: agop is ${agop.rows}×${agop.cols} but W_1 has ${gram.rows} inputs`,
+    );
+  }
+  const { imbalance, imbalanceRel } = imbalanceDense(weights);
   const nulls: NfaMetrics = {
     gram,
     agop,
@@ -86,32 +93,36 @@ export function nfaMetrics({
     imbalance: finiteOrNull(imbalance),
     imbalanceRel: finiteOrNull(imbalanceRel),
   };
-  if (!allFinite(gram) || !allFinite(agop)) return nulls;
+  if (!allFiniteFlat(gram.data) || !allFiniteFlat(agop.data)) return nulls;
 
-  const agopEigen = product ? columnGramEigen(product) : symmetricEigen(agop);
-  const curve = nfaCorrCurveFromEigen(gram, agopEigen);
+  const eigen = product ? columnGramPositiveEigen(product) : symmetricPositiveEigen(agop);
+  const gv = gramTimesVectors(gram, eigen);
+  const curve = nfaCorrCurveOf(gram, eigen, gv);
   const best = alphaHatFromCurve(curve);
-  const agopRoot = psdPowerFromEigen(agopEigen, 1 / depth);
   return {
     ...nulls,
-    // Direct cosine of the matrices for α = 1/L (also used for Pearson), the curve elsewhere.
-    nfaCorr: finiteOrNull(cosineSimilarity(gram, agopRoot)),
+    nfaCorr: finiteOrNull(curve(1 / depth)),
     nfaCorrHalf: finiteOrNull(curve(0.5)),
-    nfaPearson: finiteOrNull(pearsonEntries(gram, agopRoot)),
+    nfaPearson: finiteOrNull(pearsonWithPower(gram, eigen, 1 / depth, gv)),
     alphaHat: finiteOrNull(best.alpha),
     nfaCorrBest: finiteOrNull(best.corr),
     alphaHatSpectral: spectral
-      ? finiteOrNull(alphaHatSpectralFromEigen(gramSpectrum(gram), agopEigen))
+      ? finiteOrNull(
+          alphaHatSpectralFromEigen({ values: symmetricEigenvalues(gram.data, gram.rows) }, eigen),
+        )
       : null,
   };
 }
 
-/** Eigenvalues of the gram matrix (alphaHatSpectral needs no eigenvectors of it). */
-function gramSpectrum(gram: Matrix): { values: Float64Array } {
-  return { values: symmetricEigenvalues(rowMajor(gram), gram.rows) };
+/** A matrix (ml-matrix or row-major `Dense`) as nested arrays of rows (for JSON records). */
+export function toArray(m: Matrix | Dense): number[][] {
+  if (!isDense(m)) return m.to2DArray();
+  const out: number[][] = [];
+  for (let i = 0; i < m.rows; i++)
+    out.push(Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
+  return out;
 }
 
-/** A matrix as nested arrays of rows (for JSON records). */
-export function toArray(m: Matrix): number[][] {
-  return m.to2DArray();
+function isDense(m: Matrix | Dense): m is Dense {
+  return (m as Dense).data instanceof Float64Array && typeof (m as Dense).cols === 'number';
 }

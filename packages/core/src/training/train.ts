@@ -3,7 +3,7 @@ import { resolveConfig } from '../config/resolve.js';
 import type { RunConfig, RunConfigInput } from '../config/schema.js';
 import type { FinalMetrics, HistoryPoint, RunResult } from '../config/result.js';
 import { initWeights } from '../init/make-init.js';
-import { toMatrix, type Dense } from '../linalg/dense.js';
+import type { Dense } from '../linalg/dense.js';
 import { nfaMetrics, toArray } from '../metrics/snapshot.js';
 import { makeOptimizer } from '../optimizers/make-optimizer.js';
 import { makeTask } from '../tasks/make-task.js';
@@ -29,11 +29,7 @@ const finite = (v: number | null): number | null => (v !== null && Number.isFini
  */
 function measure(engine: Engine, weights: Dense[], step: number, time: number, final: boolean) {
   const agop = engine.agop(weights);
-  const m = nfaMetrics({
-    weights: weights.map(toMatrix),
-    ...(agop ? { agop: toMatrix(agop) } : {}),
-    spectral: final,
-  });
+  const m = nfaMetrics({ weights, ...(agop ? { agop } : {}), spectral: final });
   const point: HistoryPoint = {
     step,
     time,
