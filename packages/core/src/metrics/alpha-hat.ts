@@ -62,9 +62,19 @@ function goldenMax(f: (x: number) => number, lo: number, hi: number): { x: numbe
 export function alphaHatFromCurve(curve: NfaCorrCurve): AlphaHat {
   const f = (a: number): number => curve(a) ?? Number.NEGATIVE_INFINITY;
   const step = (ALPHA_MAX - ALPHA_MIN) / (ALPHA_GRID_POINTS - 1);
+  // A curve that can tabulate the grid cheaply (with an error bound) rules out the points
+  // that cannot be the first maximum; the rest are evaluated exactly, so the result is the
+  // same as from evaluating every point.
+  const grid = curve.grid?.(ALPHA_MIN, step, ALPHA_GRID_POINTS) ?? null;
+  let cutoff = Number.NEGATIVE_INFINITY;
+  if (grid) {
+    for (const v of grid.values) cutoff = Math.max(cutoff, v);
+    cutoff -= 2 * grid.error;
+  }
   let bestIndex = -1;
   let bestCorr = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < ALPHA_GRID_POINTS; i++) {
+    if (grid && grid.values[i]! < cutoff) continue;
     const c = f(ALPHA_MIN + i * step);
     if (c > bestCorr) {
       bestCorr = c;
