@@ -117,9 +117,13 @@ export function nfaMetrics({
 /** A matrix (ml-matrix or row-major `Dense`) as nested arrays of rows (for JSON records). */
 export function toArray(m: Matrix | Dense): number[][] {
   if (!isDense(m)) return m.to2DArray();
+  // Plain pushes: faster than Array.from of each row's subarray (an iterator per row).
   const out: number[][] = [];
-  for (let i = 0; i < m.rows; i++)
-    out.push(Array.from(m.data.subarray(i * m.cols, (i + 1) * m.cols)));
+  for (let i = 0; i < m.rows; i++) {
+    const row: number[] = [];
+    for (let j = 0; j < m.cols; j++) row.push(m.data[i * m.cols + j]!);
+    out.push(row);
+  }
   return out;
 }
 
