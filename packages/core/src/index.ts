@@ -56,10 +56,19 @@ export {
   ALPHA_MAX,
 } from './metrics/alpha-hat.js';
 export type { AlphaHat } from './metrics/alpha-hat.js';
-export { imbalance, imbalanceRel, imbalanceBoth, imbalanceMatrices } from './metrics/imbalance.js';
+export {
+  imbalance,
+  imbalanceRel,
+  imbalanceBoth,
+  imbalanceDense,
+  imbalanceMatrices,
+} from './metrics/imbalance.js';
 export type { Imbalance } from './metrics/imbalance.js';
 export { nfaMetrics, toArray } from './metrics/snapshot.js';
 export type { NfaMetrics, NfaMetricsInput } from './metrics/snapshot.js';
+// nfaMetrics takes and returns row-major `Dense` matrices, as the training engines hold them.
+export { dense, toMatrix, fromMatrix } from './linalg/dense.js';
+export type { Dense } from './linalg/dense.js';
 export { linearStepCost } from './training/linear-engine.js';
 export { estimateRunSeconds, backpropStepFlops } from './training/run-cost.js';
 export type { GradientPath } from './training/linear-engine.js';

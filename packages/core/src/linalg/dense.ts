@@ -2,8 +2,9 @@ import { Matrix, QrDecomposition } from 'ml-matrix';
 import type { Rng } from '../random/rng.js';
 
 /**
- * A dense row-major float64 matrix as the training engines hold weights and data. Metrics
- * convert to ml-matrix `Matrix` (see `toMatrix`) for decompositions.
+ * A dense row-major float64 matrix as the training engines hold weights and data. The
+ * per-log-step metrics (nfaMetrics) work on it directly; `toMatrix` / `fromMatrix` convert
+ * for the ml-matrix `Matrix` functions (the reference implementations and decompositions).
  */
 export interface Dense {
   rows: number;
