@@ -1,7 +1,7 @@
 import type { Matrix } from 'ml-matrix';
 import type { Dense } from '../linalg/dense.js';
 import { allFiniteFlat } from '../linalg/flat.js';
-import { symmetricEigenvalues } from '../linalg/symmetric-eigenvalues.js';
+import { symmetricEigenFlat } from '../linalg/symmetric-eigen-flat.js';
 import { alphaHatFromCurve, alphaHatSpectralFromEigen } from './alpha-hat.js';
 import { assertChainShapes, columnGramDense, endToEndDense } from './dense-gram.js';
 import { imbalanceDense } from './imbalance.js';
@@ -19,9 +19,9 @@ export interface NfaMetricsInput {
   /** The AGOP (d × d) when computed by autodiff; defaults to the exact linear AGOP WᵀW. */
   agop?: Dense;
   /**
-   * Whether to compute alphaHatSpectral, which costs the eigenvalues of the gram matrix (no
-   * eigenvectors: about a tenth of a full decomposition). Default true; history points do not
-   * record it, so a training loop may pass false at every log step but the last. When false,
+   * Whether to compute alphaHatSpectral, which costs a decomposition of the d × d gram matrix
+   * (more than the rest of a log step together). Default true; history points do not record
+   * it, so a training loop may pass false at every log step but the last. When false,
    * alphaHatSpectral is null.
    */
   spectral?: boolean;
@@ -55,7 +55,7 @@ function finiteOrNull(x: number | null): number | null {
  * Computes all NFA metrics of one log step in one pass, on the engines' row-major weights:
  * the positive eigenpairs of the AGOP (through the c × c WWᵀ for the closed-form AGOP) serve
  * nfaCorr, nfaCorrHalf, nfaPearson and alphaHat without forming AGOP^α (see nfa-curve.ts and
- * power-pearson.ts); alphaHatSpectral adds the eigenvalues only of the gram matrix. Weights or
+ * power-pearson.ts); alphaHatSpectral adds the eigenvalues of the gram matrix. Weights or
  * an AGOP with non-finite entries (a diverged run) give null metrics.
  */
 export function nfaMetrics({
@@ -106,10 +106,10 @@ export function nfaMetrics({
     nfaPearson: finiteOrNull(pearsonWithPower(gram, eigen, 1 / depth, gv)),
     alphaHat: finiteOrNull(best.alpha),
     nfaCorrBest: finiteOrNull(best.corr),
+    // The gram spectrum by the decomposition that every log step runs (on the c × c WWᵀ):
+    // JIT-compiled by now, where code that runs once per run would still be interpreted.
     alphaHatSpectral: spectral
-      ? finiteOrNull(
-          alphaHatSpectralFromEigen({ values: symmetricEigenvalues(gram.data, gram.rows) }, eigen),
-        )
+      ? finiteOrNull(alphaHatSpectralFromEigen(symmetricEigenFlat(gram.data, gram.rows), eigen))
       : null,
   };
 }
