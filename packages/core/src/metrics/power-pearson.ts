@@ -7,8 +7,8 @@ import type { PositiveEigen } from './positive-eigen.js';
 /**
  * Below this ratio of ‖X − x̄J‖_F to ‖X‖_F (X minus its mean entry x̄, J the all-ones matrix)
  * a matrix counts as having constant entries, and the Pearson correlation as undefined. Round-
- * off alone leaves a ratio of order d·ε ≈ 1e-14 for an exactly constant d × d matrix; near
- * the threshold the correlation is still accurate to about 1e-6.
+ * off alone leaves a ratio of order d·ε ≈ 1e-14 for an exactly constant d × d matrix; at the
+ * threshold the correlation keeps about five correct digits (error ≈ √d·ε / 1e-10).
  */
 export const CONSTANT_ENTRIES_TOLERANCE = 1e-10;
 
