@@ -24,7 +24,8 @@ export type {
   RunResult,
 } from './config/result.js';
 export { train } from './training/train.js';
-export type { TrainOptions } from './training/train.js';
+export { runTraining } from './training/run-training.js';
+export type { TrainOptions } from './training/run-training.js';
 export { initBackend, BACKENDS, BackendUnavailableError } from './backend/backend.js';
 export type { BackendName } from './backend/backend.js';
 export {

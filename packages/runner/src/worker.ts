@@ -8,7 +8,10 @@
  * attempt of that run (a crashed thread, which piscina replaces); ANSATZ_TEST_THROW_ID=<id>
  * makes every attempt of that run throw.
  */
-import { train, type BackendName, type RunConfig, type RunResult } from '@ansatz/core';
+// The training entry alone: '@ansatz/core' would also load the config schema (zod), about
+// 0.13 s per thread, to validate configs the runner already resolved when it expanded the spec.
+import type { BackendName, RunConfig, RunResult } from '@ansatz/core';
+import { runTraining } from '@ansatz/core/run-training';
 
 /** One unit of work sent to a worker thread: plain data only. */
 export interface WorkerTask {
@@ -24,5 +27,5 @@ export default async function runTask(task: WorkerTask): Promise<RunResult> {
   if (process.env['ANSATZ_TEST_THROW_ID'] === task.id) {
     throw new Error(`test hook: run ${task.id} throws (attempt ${task.attempt + 1})`);
   }
-  return train(task.config, { backend: task.backend });
+  return runTraining(task.config, { backend: task.backend });
 }

@@ -1,148 +1,15 @@
-import { initBackend, type BackendName } from '../backend/backend.js';
 import { resolveConfig } from '../config/resolve.js';
 import type { RunConfig, RunConfigInput } from '../config/schema.js';
-import type { FinalMetrics, HistoryPoint, RunResult } from '../config/result.js';
-import { initWeights } from '../init/make-init.js';
-import type { Dense } from '../linalg/dense.js';
-import { nfaMetrics, toArray } from '../metrics/snapshot.js';
-import { makeOptimizer } from '../optimizers/make-optimizer.js';
-import { makeTask } from '../tasks/make-task.js';
-import { BatchSampler } from './batches.js';
-import type { Engine } from './engine.js';
-import { engineName, makeEngine } from './make-engine.js';
-
-export interface TrainOptions {
-  /** TensorFlow.js backend; `auto` (default) picks the fastest that loads. */
-  backend?: BackendName;
-  /** Stops training between steps; the result then has status `failed` with error `aborted`. */
-  signal?: AbortSignal;
-  /** Wall clock in seconds (injectable for tests); defaults to performance.now. */
-  now?: () => number;
-}
-
-const finite = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null);
+import type { RunResult } from '../config/result.js';
+import { runTraining, type TrainOptions } from './run-training.js';
 
 /**
- * The history point at the current weights and, when `final` is set, the final metrics with
- * the matrices. Only the final metrics need the gram spectrum (alphaHatSpectral), so every
- * other log step skips that eigendecomposition.
- */
-function measure(engine: Engine, weights: Dense[], step: number, time: number, final: boolean) {
-  const agop = engine.agop(weights);
-  const m = nfaMetrics({ weights, ...(agop ? { agop } : {}), spectral: final });
-  const point: HistoryPoint = {
-    step,
-    time,
-    loss: finite(engine.loss(weights)),
-    nfaCorr: m.nfaCorr,
-    nfaCorrHalf: m.nfaCorrHalf,
-    nfaPearson: m.nfaPearson,
-    alphaHat: m.alphaHat,
-    imbalance: m.imbalance,
-  };
-  if (!final) return { point, final: null };
-  const metrics: FinalMetrics = {
-    ...point,
-    alphaHatSpectral: m.alphaHatSpectral,
-    imbalanceRel: m.imbalanceRel,
-    nfaCorrBest: m.nfaCorrBest,
-    gram: toArray(m.gram),
-    agop: toArray(m.agop),
-  };
-  return { point, final: metrics };
-}
-
-/** Whether every entry is finite (an indexed loop: this runs on every step's gradients). */
-function allFinite(arrays: Float64Array[]): boolean {
-  for (const a of arrays) {
-    for (let i = 0; i < a.length; i++) if (!Number.isFinite(a[i]!)) return false;
-  }
-  return true;
-}
-
-/**
- * Train one network as the config says and measure the NFA along the way (DESIGN.md §3).
- * History every `logEvery` steps (and at the last step); a run whose loss or weights become
- * NaN/Inf returns `diverged` with the history so far. Deterministic: same config, same numbers.
+ * Train one network as the config says (defaults filled in, invalid fields rejected with a
+ * `ConfigError`) and measure the NFA along the way: `runTraining` of the resolved config.
  */
 export async function train(
   input: RunConfigInput | RunConfig,
   options: TrainOptions = {},
 ): Promise<RunResult> {
-  const config = resolveConfig(input);
-  // Only the TensorFlow.js reference engine has a backend; the closed-form engine is plain JS.
-  const backend =
-    engineName(config) === 'reference' ? await initBackend(options.backend ?? 'auto') : 'none';
-  const now = options.now ?? (() => performance.now() / 1000);
-  const start = now();
-  const task = makeTask(config);
-  const weights = initWeights(config);
-  const params = weights.map((w) => w.data);
-  const optimizer = makeOptimizer(config);
-  const sampler = new BatchSampler(config.samples, config.batchSize, config.seed);
-  const engine = await makeEngine(config, task);
-  const history: HistoryPoint[] = [];
-  let metricsSeconds = 0;
-  let final: FinalMetrics | null = null;
-  let status: RunResult['status'] = 'ok';
-  let error: string | undefined;
-  let stepsDone = 0;
-
-  const log = (step: number, last: boolean) => {
-    const t0 = now();
-    const m = measure(engine, weights, step, t0 - start, last);
-    history.push(m.point);
-    metricsSeconds += now() - t0;
-    return m;
-  };
-
-  try {
-    for (let step = 0; step < config.steps; step++) {
-      if (step % config.logEvery === 0) {
-        if (log(step, false).point.loss === null) {
-          status = 'diverged';
-          break;
-        }
-        if (options.signal?.aborted) {
-          status = 'failed';
-          error = 'aborted';
-          break;
-        }
-      }
-      const { loss, grads } = engine.gradients(weights, sampler.next());
-      if (!Number.isFinite(loss) || !allFinite(grads)) {
-        status = 'diverged';
-        break;
-      }
-      optimizer.step(params, grads);
-      stepsDone = step + 1;
-    }
-    if (status === 'ok') {
-      if (!allFinite(params)) status = 'diverged';
-      else {
-        final = log(config.steps, true).final;
-        if (final?.loss == null) {
-          status = 'diverged';
-          final = null;
-        }
-      }
-    }
-  } finally {
-    engine.dispose();
-  }
-  if (status === 'diverged') error = `loss or weights became non-finite after ${stepsDone} steps`;
-  const seconds = now() - start;
-  return {
-    status,
-    ...(error ? { error } : {}),
-    history,
-    final,
-    timing: {
-      seconds,
-      stepsPerSecond: seconds > 0 ? stepsDone / seconds : 0,
-      metricsSeconds,
-    },
-    backend,
-    engine: engine.name,
-  };
+  return runTraining(resolveConfig(input), options);
 }
