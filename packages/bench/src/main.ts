@@ -124,7 +124,7 @@ if ('skipped' in first) {
 let pool: ReturnType<typeof benchPool> | null = null;
 if (!args['skip-pool']) {
   say();
-  say(`pool: ${args.spec} at 1 and 2 workers …`);
+  say(`pool: ${args.spec} at 1 and 2 workers, alternately, 3 rounds (fastest of each kept) …`);
   const coresBefore = await availableCores(2);
   pool = benchPool(args.spec!, [1, 2]);
   const coresAfter = await availableCores(2);
