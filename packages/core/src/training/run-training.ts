@@ -5,6 +5,7 @@ import { initWeights } from '../init/make-init.js';
 import type { Dense } from '../linalg/dense.js';
 import { nfaMetrics, toArray } from '../metrics/snapshot.js';
 import { makeOptimizer } from '../optimizers/make-optimizer.js';
+import type { Optimizer } from '../optimizers/optimizer.js';
 import { makeTask } from '../tasks/make-task.js';
 import { BatchSampler } from './batches.js';
 import type { Engine } from './engine.js';
@@ -60,6 +61,29 @@ function allFinite(arrays: Float64Array[]): boolean {
 }
 
 /**
+ * Gradient steps `from` … `until − 1` between two log steps; returns the number of steps done
+ * so far (less than `until` when the loss or a gradient became non-finite: diverged). A small
+ * function of its own so that it is compiled once per worker thread and reused by every run,
+ * instead of recompiling the whole run loop (on-stack replacement) for each run.
+ */
+function trainSteps(
+  engine: Engine,
+  optimizer: Optimizer,
+  sampler: BatchSampler,
+  weights: Dense[],
+  params: Float64Array[],
+  from: number,
+  until: number,
+): number {
+  for (let step = from; step < until; step++) {
+    const { loss, grads } = engine.gradients(weights, sampler.next());
+    if (!Number.isFinite(loss) || !allFinite(grads)) return step;
+    optimizer.step(params, grads);
+  }
+  return until;
+}
+
+/**
  * Train one network as a resolved config says and measure the NFA along the way (DESIGN.md
  * §3). History every `logEvery` steps (and at the last step); a run whose loss or weights
  * become NaN/Inf returns `diverged` with the history so far. Deterministic: same config, same
@@ -101,25 +125,22 @@ export async function runTraining(
   };
 
   try {
-    for (let step = 0; step < config.steps; step++) {
-      if (step % config.logEvery === 0) {
-        if (log(step, false).point.loss === null) {
-          status = 'diverged';
-          break;
-        }
-        if (options.signal?.aborted) {
-          status = 'failed';
-          error = 'aborted';
-          break;
-        }
-      }
-      const { loss, grads } = engine.gradients(weights, sampler.next());
-      if (!Number.isFinite(loss) || !allFinite(grads)) {
+    for (let step = 0; step < config.steps; step = stepsDone) {
+      if (log(step, false).point.loss === null) {
         status = 'diverged';
         break;
       }
-      optimizer.step(params, grads);
-      stepsDone = step + 1;
+      if (options.signal?.aborted) {
+        status = 'failed';
+        error = 'aborted';
+        break;
+      }
+      const until = Math.min(config.steps, step + config.logEvery);
+      stepsDone = trainSteps(engine, optimizer, sampler, weights, params, step, until);
+      if (stepsDone < until) {
+        status = 'diverged';
+        break;
+      }
     }
     if (status === 'ok') {
       if (!allFinite(params)) status = 'diverged';
