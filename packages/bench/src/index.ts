@@ -8,6 +8,6 @@ export { measureStepSpeed, DEFAULT_LOG_EVERY } from './step-speed.js';
 export type { StepSpeed } from './step-speed.js';
 export { runNumpy, NUMPY_SCRIPT } from './numpy.js';
 export type { NumpyResult } from './numpy.js';
-export { benchPool } from './pool.js';
+export { benchPool, POOL_ROUNDS } from './pool.js';
 export type { PoolBench, PoolRun } from './pool.js';
 export { formatTable, fmt, pct } from './table.js';

@@ -17,7 +17,14 @@ import { train } from './train.js';
 import { finiteDifferences } from './test-support.js';
 
 const ACTIVATIONS = ['relu', 'tanh', 'leaky_relu', 'gelu', 'softplus'] as const;
-const shape = { inputDim: 6, width: 7, outputDim: 3, samples: 20, seed: 5, init: 'gaussian' };
+const shape = {
+  inputDim: 6,
+  width: 7,
+  outputDim: 3,
+  samples: 20,
+  seed: 5,
+  init: 'gaussian',
+} as const;
 
 function relErrVec(a: ArrayLike<number>, b: ArrayLike<number>): number {
   let num = 0;

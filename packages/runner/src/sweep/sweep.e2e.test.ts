@@ -58,7 +58,7 @@ describe('runner sweep', () => {
   it('Slurm and Kubernetes environment variables select the same shard as --shard', async () => {
     const flag = await dryRun([spec, '--out', refDir, '--shard', '1/3']);
     expect(flag.mine.length).toBeGreaterThan(0);
-    const envs = [
+    const envs: Record<string, string>[] = [
       { SLURM_ARRAY_TASK_ID: '1', SLURM_ARRAY_TASK_COUNT: '3' },
       { SLURM_ARRAY_TASK_ID: '11', SLURM_ARRAY_TASK_MIN: '10', SLURM_ARRAY_TASK_MAX: '12' },
       { JOB_COMPLETION_INDEX: '1', ANSATZ_SHARD_COUNT: '3' },
