@@ -34,7 +34,9 @@ export async function measureStepSpeed(
   // Warm-up logging at every step: a worker mid-sweep has run the metrics code many times
   // (JIT-compiled), which a single short run would not show.
   await train({ ...run, steps: Math.max(1, Math.ceil(steps / 4)), logEvery: 1 }, { backend });
-  let best: StepSpeed | null = null;
+  // Each cost at its fastest repetition: a log step disturbed by the host in the repetition
+  // with the fastest steps would otherwise decide the metrics' share.
+  let best: Omit<StepSpeed, 'secondsPerLog' | 'metricsShare'> | null = null;
   let fastestLog = Number.POSITIVE_INFINITY;
   for (let r = 0; r < reps; r++) {
     const cpu0 = process.cpuUsage();
@@ -45,25 +47,20 @@ export async function measureStepSpeed(
     }
     const { seconds, metricsSeconds } = result.timing;
     const trainSeconds = seconds - metricsSeconds;
-    const logs = result.history.length;
-    const secondsPerLog = metricsSeconds / logs;
-    const perStep = trainSeconds / steps;
     const cpuSeconds = (cpu.user + cpu.system) / 1e6;
-    const speed: StepSpeed = {
-      engine: result.engine,
-      backend: result.backend,
-      steps,
-      stepsPerSecond: 1 / perStep,
-      // CPU time of the whole call, less the metrics' share of it.
-      cpuSecondsPerStep: (cpuSeconds * (trainSeconds / seconds)) / steps,
-      secondsPerLog,
-      metricsShare: secondsPerLog / (secondsPerLog + DEFAULT_LOG_EVERY * perStep),
-    };
-    if (!best || speed.stepsPerSecond > best.stepsPerSecond) best = speed;
-    fastestLog = Math.min(fastestLog, secondsPerLog);
+    const stepsPerSecond = steps / trainSeconds;
+    if (!best || stepsPerSecond > best.stepsPerSecond) {
+      best = {
+        engine: result.engine,
+        backend: result.backend,
+        steps,
+        stepsPerSecond,
+        // CPU time of the whole call, less the metrics' share of it.
+        cpuSecondsPerStep: (cpuSeconds * (trainSeconds / seconds)) / steps,
+      };
+    }
+    fastestLog = Math.min(fastestLog, metricsSeconds / result.history.length);
   }
-  // Each cost at its fastest repetition, as for the steps: a log step disturbed by the host
-  // in the repetition with the fastest steps would otherwise decide the share.
   const perStep = 1 / best!.stepsPerSecond;
   return {
     ...best!,
