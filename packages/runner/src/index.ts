@@ -22,9 +22,15 @@ export {
   SNAPSHOT_YAML,
 } from './results/snapshot.js';
 export type { SpecSnapshot } from './results/snapshot.js';
-export { assignShards, resolveShard, parseShardFlag, WHOLE } from './schedule/shard.js';
+export {
+  assignShards,
+  shardOwners,
+  resolveShard,
+  parseShardFlag,
+  WHOLE,
+} from './schedule/shard.js';
 export type { Shard } from './schedule/shard.js';
-export { largestFirst } from './schedule/largest-first.js';
+export { largestFirst, estimatedCosts } from './schedule/largest-first.js';
 export { RunPool, workerFile, defaultWorkers } from './schedule/pool.js';
 export { Scheduler } from './schedule/scheduler.js';
 export type { Outcome, SchedulerEnd, SchedulerOptions } from './schedule/scheduler.js';

@@ -9,8 +9,7 @@ import { parseAllDocuments } from 'yaml';
 import yargs from 'yargs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { sweepCommand } from '../commands/sweep.js';
-import { estimateRunSeconds } from '@ansatz/core';
-import { assignShards, resolveShard } from '../schedule/shard.js';
+import { resolveShard, shardOwners } from '../schedule/shard.js';
 import { loadSpecFile, uniqueCells } from '../spec/load-spec.js';
 import {
   k8sDataPaths,
@@ -118,10 +117,7 @@ describe('k8s manifest', () => {
     expect(flags.shardCount).toBe(N);
 
     const cells = uniqueCells(loadSpecFile(SPEC).cells);
-    const owner = assignShards(
-      cells.map((c) => ({ id: c.id, cost: estimateRunSeconds(c.config) })),
-      N,
-    );
+    const owner = shardOwners(cells, N);
     const seen = new Set<string>();
     for (let i = 0; i < N; i++) {
       const fromEnv = resolveShard(flags, { JOB_COMPLETION_INDEX: String(i) });

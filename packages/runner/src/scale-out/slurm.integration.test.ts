@@ -14,8 +14,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { estimateRunSeconds } from '@ansatz/core';
-import { assignShards } from '../schedule/shard.js';
+import { shardOwners } from '../schedule/shard.js';
 import { loadSpecFile, uniqueCells } from '../spec/load-spec.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
@@ -241,10 +240,7 @@ describe('runner slurm on a real Slurm cluster', () => {
     requireSlurm();
     const cells = uniqueCells(loadSpecFile(SLOW).cells);
     const all = new Set(cells.map((c) => c.id));
-    const owner = assignShards(
-      cells.map((c) => ({ id: c.id, cost: estimateRunSeconds(c.config) })),
-      3,
-    );
+    const owner = shardOwners(cells, 3);
     const ofTask1 = new Set(cells.filter((c) => owner.get(c.id) === 1).map((c) => c.id));
     expect(ofTask1.size).toBeGreaterThan(1);
 

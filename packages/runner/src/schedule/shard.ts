@@ -1,4 +1,6 @@
 import { UserError } from '../errors.js';
+import type { Cell } from '../spec/expand.js';
+import { estimatedCosts } from './largest-first.js';
 
 /** Which part of a sweep this process runs: shard `index` of `count` (0-based). */
 export interface Shard {
@@ -32,6 +34,18 @@ export function assignShards(
     out.set(c.id, best);
   }
   return out;
+}
+
+/** `assignShards` of a sweep's cells by their estimated seconds (what `runner sweep` shards by). */
+export function shardOwners(
+  cells: readonly Cell[],
+  count: number,
+  cost: ReadonlyMap<string, number> = estimatedCosts(cells),
+): Map<string, number> {
+  return assignShards(
+    cells.map((c) => ({ id: c.id, cost: cost.get(c.id)! })),
+    count,
+  );
 }
 
 function parseIntStrict(text: string): number | undefined {

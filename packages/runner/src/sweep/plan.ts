@@ -1,12 +1,11 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { estimateRunSeconds } from '@ansatz/core';
 import { UserError } from '../errors.js';
 import { readSnapshot } from '../results/snapshot.js';
 import { readResults, type ResultsRead } from '../results/jsonl-reader.js';
 import { isDone } from '../results/record.js';
-import { largestFirst } from '../schedule/largest-first.js';
-import { assignShards, type Shard } from '../schedule/shard.js';
+import { estimatedCosts, largestFirst } from '../schedule/largest-first.js';
+import { shardOwners, type Shard } from '../schedule/shard.js';
 import type { Cell } from '../spec/expand.js';
 import { loadSpecFile, membership, uniqueCells, type LoadedSpec } from '../spec/load-spec.js';
 
@@ -42,17 +41,18 @@ export function defaultOutDir(name: string): string {
 /** Build the plan of `runner sweep` for a loaded spec. Reads the results directory. */
 export function planLoaded(loaded: LoadedSpec, outDir: string, shard: Shard): Plan {
   const unique = uniqueCells(loaded.cells);
-  const owner = assignShards(
-    unique.map((c) => ({ id: c.id, cost: estimateRunSeconds(c.config) })),
-    shard.count,
-  );
+  const costs = estimatedCosts(unique);
+  const owner = shardOwners(unique, shard.count, costs);
   const mine = unique.filter((c) => owner.get(c.id) === shard.index);
   const results = readResults(outDir);
   const done = (id: string) => {
     const r = results.records.get(id);
     return r !== undefined && isDone(r.status);
   };
-  const toRun = largestFirst(mine.filter((c) => !done(c.id)));
+  const toRun = largestFirst(
+    mine.filter((c) => !done(c.id)),
+    costs,
+  );
   const members = membership(loaded.cells);
   const byName = new Map<string, ExperimentPlan>(
     Object.keys(loaded.spec.experiments).map((name) => [
