@@ -1,8 +1,13 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { UserError } from '../errors.js';
-import { claimProblem, imageProblem, intProblem } from '../scale-out/flags.js';
+import {
+  claimProblem,
+  imageProblem,
+  intProblem,
+  runnerProblem,
+  throwIfProblems,
+} from './flag-problems.js';
 import { k8sDataPaths, k8sManifestYaml, k8sName, type K8sPlan } from '../scale-out/k8s-manifest.js';
 import { parseRunnerFlag } from '../scale-out/runner-invocation.js';
 import { loadSpecFile, uniqueCells } from '../spec/load-spec.js';
@@ -50,15 +55,14 @@ export const k8sCommand: CommandModule<object, K8sArgs> = {
       }) as unknown as Argv<K8sArgs>,
   handler: (args: ArgumentsCamelCase<K8sArgs>) => {
     const runner = parseRunnerFlag(args.runner);
-    const problems = [
+    throwIfProblems([
       intProblem('shards', args.shards, 1),
       intProblem('parallelism', args.parallelism, 1),
       intProblem('cpus', args.cpus, 1),
       imageProblem(args.image),
       claimProblem(args.volume),
-      runner === undefined ? '--runner "": expected a command, e.g. --runner runner' : undefined,
-    ].filter((p): p is string => p !== undefined);
-    if (problems.length > 0) throw new UserError(problems);
+      runnerProblem(runner),
+    ]);
 
     const loaded = loadSpecFile(args.spec);
     const name = loaded.spec.name;

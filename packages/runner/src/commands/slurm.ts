@@ -1,8 +1,13 @@
 import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { basename, dirname, extname, join, resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { UserError } from '../errors.js';
-import { intProblem, partitionProblem, slurmTimeProblem } from '../scale-out/flags.js';
+import {
+  intProblem,
+  partitionProblem,
+  runnerProblem,
+  slurmTimeProblem,
+  throwIfProblems,
+} from './flag-problems.js';
 import { localRunnerArgv, parseRunnerFlag } from '../scale-out/runner-invocation.js';
 import { sbatchValueProblem, slurmScripts, type SlurmPlan } from '../scale-out/slurm-script.js';
 import { shellQuote } from '../scale-out/shell.js';
@@ -64,30 +69,28 @@ export const slurmCommand: CommandModule<object, SlurmArgs> = {
       }) as unknown as Argv<SlurmArgs>,
   handler: (args: ArgumentsCamelCase<SlurmArgs>) => {
     const runner = args.runner === undefined ? localRunnerArgv() : parseRunnerFlag(args.runner);
-    const problems = [
+    throwIfProblems([
       intProblem('shards', args.shards, 1),
       intProblem('cpus', args.cpus, 1),
       slurmTimeProblem(args.time),
       partitionProblem(args.partition),
-      runner === undefined ? '--runner "": expected a command, e.g. --runner runner' : undefined,
-    ].filter((p): p is string => p !== undefined);
-    if (problems.length > 0) throw new UserError(problems);
+      runnerProblem(runner),
+    ]);
 
     const loaded = loadSpecFile(args.spec);
     const name = loaded.spec.name;
     const cells = uniqueCells(loaded.cells).length;
     const files = slurmFiles(resolve(args.script ?? join('slurm', name, 'submit.sh')));
     const workDir = process.cwd();
-    const pathProblems = [
-      ['--script', files.logDir],
-      ['the working directory', workDir],
-    ]
-      .map(([what, path]) => {
+    throwIfProblems(
+      [
+        ['--script', files.logDir],
+        ['the working directory', workDir],
+      ].map(([what, path]) => {
         const p = sbatchValueProblem(path!);
         return p && `${what}: ${path} ${p}; choose a path without them`;
-      })
-      .filter((p): p is string => p !== undefined);
-    if (pathProblems.length > 0) throw new UserError(pathProblems);
+      }),
+    );
 
     const plan: SlurmPlan = {
       sweep: name,

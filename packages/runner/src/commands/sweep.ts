@@ -1,7 +1,7 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { BackendName } from '@ansatz/core';
 import { BACKENDS } from '@ansatz/core';
-import { UserError } from '../errors.js';
+import { intProblem, throwIfProblems } from './flag-problems.js';
 import { defaultWorkers } from '../schedule/pool.js';
 import { resolveShard } from '../schedule/shard.js';
 
@@ -15,13 +15,6 @@ interface SweepArgs {
   dryRun: boolean;
   retries: number;
   json: boolean;
-}
-
-function intFlag(name: string, value: number | undefined, min: number): string | undefined {
-  if (value === undefined) return undefined;
-  return Number.isInteger(value) && value >= min
-    ? undefined
-    : `--${name} ${String(value)}: expected an integer ≥ ${min}`;
 }
 
 /** `runner sweep <spec> …` — run every missing cell of a sweep spec. */
@@ -59,15 +52,14 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         describe: 'with --dry-run: print the plan as JSON',
       }) as unknown as Argv<SweepArgs>,
   handler: async (args: ArgumentsCamelCase<SweepArgs>) => {
-    const problems = [
-      intFlag('workers', args.workers, 1),
-      intFlag('retries', args.retries, 0),
-      intFlag('shard-count', args.shardCount, 1),
+    throwIfProblems([
+      intProblem('workers', args.workers, 1),
+      intProblem('retries', args.retries, 0),
+      intProblem('shard-count', args.shardCount, 1),
       (BACKENDS as readonly string[]).includes(args.backend)
         ? undefined
         : `--backend ${args.backend}: expected one of ${BACKENDS.join(', ')}`,
-    ].filter((p): p is string => p !== undefined);
-    if (problems.length > 0) throw new UserError(problems);
+    ]);
     const shard = resolveShard({ shard: args.shard, shardCount: args.shardCount });
     const { plan } = await import('../sweep/plan.js');
     const { runSweep } = await import('../sweep/run-sweep.js');

@@ -5,9 +5,9 @@ import {
   intProblem,
   partitionProblem,
   slurmTimeProblem,
-} from './flags.js';
+} from './flag-problems.js';
 
-describe('scale-out flag checks', () => {
+describe('flag checks', () => {
   it('accepts every Slurm time format and rejects others, naming the flag', () => {
     for (const t of ['30', '30:00', '2:00:00', '1-12', '1-12:30', '1-12:30:00', 'UNLIMITED']) {
       expect(slurmTimeProblem(t)).toBeUndefined();

@@ -1,8 +1,21 @@
+import { UserError } from '../errors.js';
+
 /**
- * Checks of the `runner slurm` / `runner k8s` flags. Each returns a message naming the flag,
- * the value and what would be valid, or undefined when the value is fine; the commands
- * collect them all and report every problem at once.
+ * Checks of the CLI's flags. Each returns a message naming the flag, the value and what would
+ * be valid, or undefined when the value is fine; a command collects them all and reports every
+ * problem at once (`throwIfProblems`).
  */
+
+/** Throws one UserError listing every problem found, when there is any. */
+export function throwIfProblems(problems: readonly (string | undefined)[]): void {
+  const found = problems.filter((p): p is string => p !== undefined);
+  if (found.length > 0) throw new UserError(found);
+}
+
+/** `--runner`: a command of at least one word (see parseRunnerFlag). */
+export function runnerProblem(runner: readonly string[] | undefined): string | undefined {
+  return runner === undefined ? '--runner "": expected a command, e.g. --runner runner' : undefined;
+}
 
 /** An integer flag with a lower bound. */
 export function intProblem(
