@@ -72,3 +72,32 @@ describe('cosineSimilarity', () => {
     expect(n[0]![0]! ** 2 + n[1]![1]! ** 2).toBeCloseTo(1, 12);
   });
 });
+
+describe('agreement with core', () => {
+  it('recomputes core’s nfaCorr on rank-deficient AGOPs (c < d) to 1e-10', async () => {
+    const core = await import('@ansatz/core');
+    const { Matrix } = await import('ml-matrix');
+    // A deep linear chain with c = 3 outputs, d = 8 inputs: the AGOP WᵀW has rank 3.
+    let seed = 11;
+    const rnd = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648 - 0.5;
+    for (const [depth, alpha] of [
+      [2, 0.5],
+      [4, 0.25],
+      [4, 0.05],
+    ] as const) {
+      const dims = [8, ...Array.from({ length: depth - 1 }, () => 6), 3];
+      const ws = dims
+        .slice(1)
+        .map(
+          (out, i) =>
+            new Matrix(Array.from({ length: out }, () => Array.from({ length: dims[i]! }, rnd))),
+        );
+      const gram = ws[0]!.transpose().mmul(ws[0]!);
+      const w = ws.reduce((acc, m) => m.mmul(acc));
+      const agop = w.transpose().mmul(w);
+      const ours = cosineSimilarity(gram.to2DArray(), psdPower(agop.to2DArray(), alpha))!;
+      const theirs = core.nfaCorr(gram, agop, alpha)!;
+      expect(Math.abs(ours - theirs)).toBeLessThan(1e-10);
+    }
+  });
+});

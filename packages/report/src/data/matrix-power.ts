@@ -1,19 +1,29 @@
 import { EigenvalueDecomposition, Matrix } from 'ml-matrix';
 
-// Deliberately not @ansatz/core's metrics: the run pages recompute corr(1/L) from the stored
-// gram and AGOP with this separate, plain implementation, so a site reader sees an independent
-// float64 check of the number the training loop recorded (DESIGN.md §4).
+// The run pages recompute corr(1/L) from the stored gram and AGOP with this separate, plain
+// implementation of core's definition (DESIGN.md §3 "Metrics"), so a reader sees a float64 check
+// of the number the training loop recorded (DESIGN.md §4). matrix-power.test.ts checks that it
+// agrees with @ansatz/core's own nfaCorr, rank-deficient AGOPs included.
 
 /**
- * M^α for a symmetric PSD matrix by eigendecomposition in float64, negative eigenvalues clamped
- * to 0 (DESIGN.md §3 "Metrics"). The input is symmetrised first to absorb rounding in storage.
+ * Core's round-off floor (EIGEN_NOISE_FACTOR in @ansatz/core): eigenvalues at or below
+ * d · 8ε · λ_max are round-off of a zero eigenvalue and count as 0. Without it, a rank-deficient
+ * AGOP (c < d outputs) gets spurious directions of weight (1e-16)^α, large for small α.
+ */
+export const ROUND_OFF_FACTOR = 8 * Number.EPSILON;
+
+/**
+ * M^α for a symmetric PSD matrix by eigendecomposition in float64, by core's definition: the
+ * input symmetrised, negative and round-off eigenvalues (see ROUND_OFF_FACTOR) set to 0.
  */
 export function psdPower(m: readonly (readonly number[])[], alpha: number): number[][] {
   const a = new Matrix(m.map((r) => [...r]));
   const sym = a.add(a.transpose()).mul(0.5);
   const eig = new EigenvalueDecomposition(sym, { assumeSymmetric: true });
   const v = eig.eigenvectorMatrix;
-  const d = eig.realEigenvalues.map((x) => (x > 0 ? x ** alpha : 0));
+  const values = eig.realEigenvalues;
+  const floor = values.length * ROUND_OFF_FACTOR * Math.max(0, ...values);
+  const d = values.map((x) => (x > floor ? x ** alpha : 0));
   return v.clone().mulRowVector(d).mmul(v.transpose()).to2DArray();
 }
 
