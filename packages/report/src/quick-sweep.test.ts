@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadResultsDirs } from './data/load.js';
-import { computeVerdicts, type Verdict } from './data/verdicts.js';
+import { computeVerdicts } from './data/verdicts/index.js';
+import type { Verdict } from './data/verdicts/types.js';
 
 // The paper's story as sweeps/quick.yaml tells it (issue: "asserted by a test on quick.yaml's
 // results"): run the real sweep with the real CLI, then compute the site's verdicts.

@@ -9,6 +9,7 @@ import { reportCommand } from './commands/report.js';
 import { slurmCommand } from './commands/slurm.js';
 import { statusCommand } from './commands/status.js';
 import { sweepCommand } from './commands/sweep.js';
+import { verdictsCommand } from './commands/verdicts.js';
 
 async function main(argv: string[]): Promise<void> {
   try {
@@ -21,7 +22,11 @@ async function main(argv: string[]): Promise<void> {
       .command(slurmCommand)
       .command(k8sCommand)
       .command(reportCommand)
-      .demandCommand(1, 'give a command: sweep, status or export (see --help)')
+      .command(verdictsCommand)
+      .demandCommand(
+        1,
+        'give a command: sweep, status, export, report, verdicts, slurm or k8s (see --help)',
+      )
       .strict()
       .version(false)
       .help()

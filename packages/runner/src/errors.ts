@@ -19,6 +19,8 @@ export class UserError extends Error {
 export const EXIT = {
   ok: 0,
   someFailed: 1,
+  /** `runner verdicts`: a claim fails or lacks data. */
+  claimsNotAllPass: 1,
   badInput: 2,
   internal: 1,
   interrupted: 130,

@@ -6,10 +6,7 @@ import { logAxis, type Renderer } from './types.js';
 // The JSON shapes are the build-time producers' types (erased at compile time).
 type Curve = RunDetail['curves'][number];
 
-interface CeData extends Pick<CounterexamplesData, 'points'> {
-  fitRatio: number;
-  failedCorr: number;
-}
+type CeData = Pick<CounterexamplesData, 'points'> & CounterexamplesData['thresholds'];
 
 interface CeCurves {
   runs: CounterexamplesData['curveRuns'];
@@ -78,26 +75,33 @@ const runHeatmap = (data: { m: string; i: number; j: number; v: number }[], widt
 };
 
 const ceScatter = (d: CeData, width: number) => {
-  const pts = d.points.filter((p) => p.ratio !== null && p.ratio > 0 && p.best !== null);
+  const pts = d.points.filter((p) => p.ratio !== null && p.ratio > 0 && p.rho !== null);
   return Plot.plot({
     width,
     height: 380,
     x: logAxis('final loss / initial loss (log)'),
-    y: { label: 'best-α correlation', grid: true },
+    y: { label: 'best-α centred correlation ρ', grid: true },
     color: { legend: true, label: 'activation' },
     symbol: { legend: true, label: 'kind', domain: ['counterexample', 'other'] },
     marks: [
       Plot.ruleX([d.fitRatio], { stroke: '#999', strokeDasharray: '4,3' }),
-      Plot.ruleY([d.failedCorr], { stroke: '#999', strokeDasharray: '4,3' }),
+      Plot.ruleY([d.centredCorr], { stroke: '#999', strokeDasharray: '4,3' }),
       Plot.dot(pts, {
         x: 'ratio',
-        y: 'best',
+        y: 'rho',
         stroke: 'act',
         symbol: (p: CounterexamplesData['points'][number]) => (p.ce ? 'counterexample' : 'other'),
         r: 4.5,
         strokeWidth: 1.6,
         tip: true,
-        channels: { run: 'id', 'init scale': 'scale', depth: 'L' },
+        channels: {
+          run: 'id',
+          'init scale': 'scale',
+          depth: 'L',
+          'plain cosine': 'plain',
+          'ρ of a random layer': 'rand',
+          flags: 'flags',
+        },
       }),
     ],
   });
@@ -136,7 +140,7 @@ const ceCurves = (d: CeCurves, width: number) => {
   wrap.style.gap = '1rem';
   wrap.append(
     ceCurve('l', 'loss (MSE)', true)(d, width),
-    ceCurve('c', 'corr(1/L)', false)(d, width),
+    ceCurve('c', 'best-α centred correlation ρ', false)(d, width),
   );
   return wrap;
 };

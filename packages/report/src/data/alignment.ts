@@ -33,11 +33,16 @@ export interface AlignmentData {
   /** Correlation at α = 1/L and α = 1/2 per balanced-init run, long format. */
   corr: { id: string; x: number; which: string; c: number }[];
   nonlinearExcluded: number;
+  /** Linear ok runs left out because they carry a quality flag. */
+  flaggedExcluded: number;
 }
 
 export function alignmentData(records: readonly RunRecord[]): AlignmentData {
   const ok = records.filter((r) => r.status === 'ok');
-  const linear = ok.filter((r) => cfgStr(r, 'activation') === 'linear');
+  const linearAll = ok.filter((r) => cfgStr(r, 'activation') === 'linear');
+  // A run that did not fit, collapsed, or whose α̂ sits at a search bound would stretch the axis
+  // and move the medians without saying anything about the exponent.
+  const linear = linearAll.filter((r) => r.flags.length === 0);
   const points: AlignmentPoint[] = linear.map((r, i) => {
     const L = cfgNum(r, 'depth');
     return {
@@ -83,5 +88,12 @@ export function alignmentData(records: readonly RunRecord[]): AlignmentData {
     if (p.c !== null) corr.push({ id: p.id, x: p.x, which: 'α = 1/L', c: p.c });
     if (p.h !== null) corr.push({ id: p.id, x: p.x, which: 'α = 1/2', c: p.h });
   }
-  return { points, summary, theory, corr, nonlinearExcluded: ok.length - linear.length };
+  return {
+    points,
+    summary,
+    theory,
+    corr,
+    nonlinearExcluded: ok.length - linearAll.length,
+    flaggedExcluded: linearAll.length - linear.length,
+  };
 }

@@ -1,6 +1,6 @@
 import { cfgNum, cfgStr, finite, type RunRecord } from './record.js';
 import { downsample, groupBy, sig } from './stats.js';
-import { imbalanceSlope, theorySlope } from './verdicts.js';
+import { imbalanceSlope, theorySlope } from './verdicts/weight-decay.js';
 
 export interface ConvergenceRun {
   k: number;
@@ -13,6 +13,8 @@ export interface ConvergenceRun {
   /** Fitted and gd-theory slopes of ln(imbalance) per step, when λ > 0. */
   fit: number | null;
   theory: number | null;
+  /** Quality flags of the run ('' for none). */
+  flags: string;
 }
 
 /** Downsampled history point of run `k`: step, nfaCorr, imbalance, loss. */
@@ -32,6 +34,12 @@ export interface ConvergenceData {
   shown: number;
   total: number;
   perFacet: number;
+  /** Shown runs that are not gd, and shown runs that did not fit (flag `not-fit`): for the captions. */
+  shownNotGd: number;
+  shownNotFit: number;
+  /** Depths among the shown runs, and among all eligible runs. */
+  shownDepths: number[];
+  depths: number[];
 }
 
 export const RUNS_PER_FACET = 6;
@@ -74,6 +82,7 @@ export function convergenceData(records: readonly RunRecord[]): ConvergenceData 
         eta,
         fit: wd > 0 ? sig(imbalanceSlope(r)) : null,
         theory: wd > 0 ? sig(theorySlope(eta, wd)) : null,
+        flags: r.flags.join(', '),
       });
       const hs = downsample(r.history, POINTS_PER_RUN);
       for (const h of hs) {
@@ -97,5 +106,9 @@ export function convergenceData(records: readonly RunRecord[]): ConvergenceData 
     shown: runs.length,
     total: eligible.length,
     perFacet: RUNS_PER_FACET,
+    shownNotGd: runs.filter((r) => r.opt !== 'gd').length,
+    shownNotFit: runs.filter((r) => r.flags.split(', ').includes('not-fit')).length,
+    shownDepths: [...new Set(runs.map((r) => r.L))].sort((a, b) => a - b),
+    depths: [...new Set(eligible.map((r) => cfgNum(r, 'depth')))].sort((a, b) => a - b),
   };
 }

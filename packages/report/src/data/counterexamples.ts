@@ -1,6 +1,7 @@
-import { cfgNum, cfgStr, finalValue, finite, firstValue, type RunRecord } from './record.js';
+import { cfgNum, cfgStr, finite, type RunRecord } from './record.js';
 import { downsample, sig } from './stats.js';
-import { THRESHOLDS, findCounterexamples, type Counterexample } from './verdicts.js';
+import { findCounterexamples } from './verdicts/counterexamples.js';
+import { THRESHOLDS } from './verdicts/thresholds.js';
 
 export interface CounterexamplePoint {
   id: string;
@@ -9,40 +10,44 @@ export interface CounterexamplePoint {
   L: number;
   /** Final / initial loss. */
   ratio: number | null;
-  best: number | null;
+  /** Best-α centred correlation (the judged statistic) and the plain cosine. */
+  rho: number | null;
+  plain: number | null;
+  /** The centred statistic of an independent random first layer against the same AGOP. */
+  rand: number | null;
   ce: boolean;
+  flags: string;
 }
 
 export interface CounterexamplesData {
   points: CounterexamplePoint[];
   curveRuns: { k: number; id: string; label: string; ce: boolean }[];
   curves: { k: number; s: number; l: number | null; c: number | null }[];
-  found: Counterexample[];
-  nonlinear: number;
-  fitted: number;
-  thresholds: { fitRatio: number; failedCorr: number };
+  /** Counts behind every caption of the page (the verdict's own numbers). */
+  counts: { nonlinear: number; judged: number; found: number; excluded: number };
+  thresholds: { fitRatio: number; centredCorr: number };
 }
 
 export const CURVE_RUNS = 8;
 
-/** Nonlinear ok runs: loss reduction against best-α correlation, and a few training curves. */
+/** Nonlinear ok runs: loss reduction against best-α centred correlation, and some curves. */
 export function counterexamplesData(records: readonly RunRecord[]): CounterexamplesData {
   const rs = records.filter((r) => r.status === 'ok' && cfgStr(r, 'activation') !== 'linear');
-  const { found, nonlinear, fitted } = findCounterexamples(records);
+  const { slice, judged, found, excluded } = findCounterexamples(records);
   const ceIds = new Set(found.map((c) => c.id));
-  const points = rs.map((r) => {
-    const l0 = firstValue(r, 'loss');
-    const l1 = finalValue(r, 'loss');
-    return {
-      id: r.id,
-      act: cfgStr(r, 'activation'),
-      scale: cfgNum(r, 'initScale'),
-      L: cfgNum(r, 'depth'),
-      ratio: sig(l0 !== null && l1 !== null && l0 > 0 ? l1 / l0 : null),
-      best: sig(r.final ? finite(r.final.nfaCorrBest) : null),
-      ce: ceIds.has(r.id),
-    };
-  });
+  const points = rs.map((r) => ({
+    id: r.id,
+    act: cfgStr(r, 'activation'),
+    scale: cfgNum(r, 'initScale'),
+    L: cfgNum(r, 'depth'),
+    ratio: sig(r.lossRatio),
+    rho: sig(r.final ? finite(r.final.nfaCorrCentredBest) : null),
+    plain: sig(r.final ? finite(r.final.nfaCorrBest) : null),
+    rand: sig(r.final?.baselines?.randomCentredBest ?? null, 3),
+    ce: ceIds.has(r.id),
+    flags: r.flags.join(', '),
+  }));
+  // Curves: the counterexamples first, then the others, up to CURVE_RUNS in all.
   const chosen = [
     ...rs.filter((r) => ceIds.has(r.id)),
     ...rs.filter((r) => !ceIds.has(r.id)),
@@ -54,15 +59,23 @@ export function counterexamplesData(records: readonly RunRecord[]): Counterexamp
     ce: ceIds.has(r.id),
   }));
   const curves = chosen.flatMap((r, k) =>
-    downsample(r.history, 40).map((h) => ({ k, s: h.step, l: sig(h.loss), c: sig(h.nfaCorr, 5) })),
+    downsample(r.history, 40).map((h) => ({
+      k,
+      s: h.step,
+      l: sig(h.loss),
+      c: sig(h.nfaCorrCentredBest, 5),
+    })),
   );
   return {
     points,
     curveRuns,
     curves,
-    found: found.slice(0, 20),
-    nonlinear,
-    fitted,
-    thresholds: { fitRatio: THRESHOLDS.fitRatio, failedCorr: THRESHOLDS.failedCorr },
+    counts: {
+      nonlinear: slice.length,
+      judged: judged.length,
+      found: found.length,
+      excluded: excluded.total,
+    },
+    thresholds: { fitRatio: THRESHOLDS.fitRatio, centredCorr: THRESHOLDS.centredCorr },
   };
 }

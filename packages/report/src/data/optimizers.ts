@@ -12,11 +12,18 @@ export interface OptimizerCell {
 export interface OptimizersData {
   cells: OptimizerCell[];
   runs: number;
+  /** Linear ok runs left out of the medians because they carry a quality flag. */
+  flagged: number;
 }
 
-/** Linear ok runs grouped by optimizer × weight decay: median final corr(1/L) and |α̂ − 1/L|. */
+/**
+ * Linear ok runs without quality flags, grouped by optimizer × weight decay: median final
+ * corr(1/L) and |α̂ − 1/L|.
+ */
 export function optimizersData(records: readonly RunRecord[]): OptimizersData {
-  const rs = records.filter((r) => r.status === 'ok' && cfgStr(r, 'activation') === 'linear');
+  const linear = records.filter((r) => r.status === 'ok' && cfgStr(r, 'activation') === 'linear');
+  // Runs that did not fit, collapsed or have no well-defined exponent would drag the medians.
+  const rs = linear.filter((r) => r.flags.length === 0);
   const groups = groupBy(rs, (r) => `${cfgStr(r, 'optimizer')}|${cfgNum(r, 'weightDecay')}`);
   const cells = [...groups.values()].map((g) => {
     const r0 = g[0] as RunRecord;
@@ -37,5 +44,5 @@ export function optimizersData(records: readonly RunRecord[]): OptimizersData {
     };
   });
   cells.sort((a, b) => a.opt.localeCompare(b.opt) || Number(a.wd) - Number(b.wd));
-  return { cells, runs: rs.length };
+  return { cells, runs: rs.length, flagged: linear.length - rs.length };
 }

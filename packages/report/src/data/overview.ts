@@ -1,7 +1,15 @@
 import type { LoadIssue } from './parse.js';
 import type { LoadedResults } from './load.js';
-import { RUN_STATUSES, type RunRecord, type RunStatus } from './record.js';
-import { computeVerdicts, type Verdict } from './verdicts.js';
+import { FLAG_MEANING } from './quality.js';
+import {
+  QUALITY_FLAGS,
+  RUN_STATUSES,
+  type QualityFlag,
+  type RunRecord,
+  type RunStatus,
+} from './record.js';
+import { computeVerdicts } from './verdicts/index.js';
+import type { Verdict } from './verdicts/types.js';
 
 export interface StatusCount {
   experiment: string;
@@ -36,6 +44,10 @@ export interface OverviewData {
   verdicts: Verdict[];
   problems: ProblemRun[];
   problemCount: number;
+  /** Finished runs that carry quality flags, per flag (a run with two flags counts twice). */
+  flagged: { flag: QualityFlag; meaning: string; n: number }[];
+  /** Finished runs with at least one flag. */
+  flaggedRuns: number;
   issues: LoadIssue[];
 }
 
@@ -96,6 +108,12 @@ export function overviewData(loaded: LoadedResults): OverviewData {
     metricsSeconds: records.reduce((s, r) => s + (r.timing.metricsSeconds ?? 0), 0),
     spanSeconds: span(records),
     verdicts: computeVerdicts(records),
+    flagged: QUALITY_FLAGS.map((flag) => ({
+      flag,
+      meaning: FLAG_MEANING[flag],
+      n: records.filter((r) => r.flags.includes(flag)).length,
+    })).filter((f) => f.n > 0),
+    flaggedRuns: records.filter((r) => r.flags.length > 0).length,
     problems: problems.slice(0, MAX_PROBLEMS),
     problemCount: problems.length,
     issues: loaded.issues,

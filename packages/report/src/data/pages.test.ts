@@ -49,7 +49,9 @@ describe('per-page data', () => {
   it('run detail recomputes corr(1/L) ≈ 1 from stored balanced matrices and sizes the heatmap', () => {
     const [r] = load([makeRecord({ id: 'b', depth: 4, dim: 5 })]);
     const d = runDetail(r!);
-    expect(d.recomputedCorr!).toBeCloseTo(1, 9);
+    // Core's round-off floor drops AGOP eigenvalues below d·8ε·λ_max: gram^4 of a random 5 × 5
+    // gram has one near it, whose removal costs ~1e-9 of the cosine.
+    expect(d.recomputedCorr!).toBeCloseTo(1, 7);
     expect(d.heatmap).toHaveLength(2 * 25);
     expect(d.dim).toBe(5);
   });
@@ -70,9 +72,9 @@ describe('per-page data', () => {
     const recs = load(passingSet());
     expect(optimizersData(recs).cells.map((c) => `${c.opt}|${c.wd}|${c.n}`)).toEqual([
       'adam|0|1',
-      'gd|0|8',
+      'gd|0|12',
       'gd|0.01|1',
-      'gd|0.05|2',
+      'gd|0.05|3',
     ]);
     const ce = counterexamplesData(recs);
     expect(ce.points.filter((p) => p.ce).map((p) => p.id)).toEqual(['relu-lazy']);

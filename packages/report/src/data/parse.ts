@@ -1,5 +1,7 @@
+import { deriveFlags, lossRatioOf, storedFlags } from './quality.js';
 import {
   RUN_STATUSES,
+  type Baselines,
   finite,
   type ConfigValue,
   type FinalMetrics,
@@ -34,6 +36,19 @@ function historyPoint(o: Record<string, unknown>): HistoryPoint {
     nfaPearson: num(o.nfaPearson),
     alphaHat: num(o.alphaHat),
     imbalance: num(o.imbalance),
+    nfaCorrBest: num(o.nfaCorrBest),
+    nfaCorrCentredBest: num(o.nfaCorrCentredBest),
+  };
+}
+
+function baselines(v: unknown): Baselines | null {
+  if (!isObject(v)) return null;
+  return {
+    isotropicBest: num(v.isotropicBest),
+    randomBest: num(v.randomBest),
+    randomCentredBest: num(v.randomCentredBest),
+    initialBest: num(v.initialBest),
+    initialCentredBest: num(v.initialCentredBest),
   };
 }
 
@@ -81,12 +96,15 @@ export function toRecord(raw: unknown, source: { file: string; line: number }): 
       ...historyPoint(f),
       alphaHatSpectral: num(f.alphaHatSpectral),
       imbalanceRel: num(f.imbalanceRel),
-      nfaCorrBest: num(f.nfaCorrBest),
+      alphaHatCentred: num(f.alphaHatCentred),
+      baselines: baselines(f.baselines),
       gram: matrix(f.gram),
       agop: matrix(f.agop),
     };
   }
   const t = isObject(raw.timing) ? raw.timing : {};
+  const lossRatio = lossRatioOf({ history, final });
+  const stored = storedFlags(raw.flags);
   return {
     id: raw.id,
     sweep: str(raw.sweep, ''),
@@ -105,6 +123,8 @@ export function toRecord(raw: unknown, source: { file: string; line: number }): 
     engine: str(raw.engine, 'unknown'),
     host: str(raw.host, ''),
     finishedAt: typeof raw.finishedAt === 'string' ? raw.finishedAt : null,
+    flags: stored ?? deriveFlags({ status, history, final, lossRatio }),
+    lossRatio,
     source,
   };
 }

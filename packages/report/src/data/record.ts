@@ -5,6 +5,15 @@
  */
 
 export type RunStatus = 'ok' | 'diverged' | 'failed';
+
+/** Why a finished run may not count as evidence (DESIGN.md §3 "Quality flags"). */
+export type QualityFlag = 'not-fit' | 'collapsed' | 'alpha-at-bound' | 'alpha-unidentifiable';
+export const QUALITY_FLAGS: readonly QualityFlag[] = [
+  'not-fit',
+  'collapsed',
+  'alpha-at-bound',
+  'alpha-unidentifiable',
+];
 export const RUN_STATUSES: readonly RunStatus[] = ['ok', 'diverged', 'failed'];
 
 export interface HistoryPoint {
@@ -16,12 +25,26 @@ export interface HistoryPoint {
   nfaPearson: number | null;
   alphaHat: number | null;
   imbalance: number | null;
+  /** Best plain cosine over α (absent from records before version 2). */
+  nfaCorrBest: number | null;
+  /** Best centred (traceless) cosine over α (absent from records before version 2). */
+  nfaCorrCentredBest: number | null;
+}
+
+/** What the same statistics give for first layers that learned nothing, against the final AGOP. */
+export interface Baselines {
+  isotropicBest: number | null;
+  randomBest: number | null;
+  randomCentredBest: number | null;
+  initialBest: number | null;
+  initialCentredBest: number | null;
 }
 
 export interface FinalMetrics extends HistoryPoint {
   alphaHatSpectral: number | null;
   imbalanceRel: number | null;
-  nfaCorrBest: number | null;
+  alphaHatCentred: number | null;
+  baselines: Baselines | null;
   gram: number[][] | null;
   agop: number[][] | null;
 }
@@ -54,6 +77,10 @@ export interface RunRecord {
   engine: string;
   host: string;
   finishedAt: string | null;
+  /** Quality flags (see quality.ts): stored by core since record version 2, derived for older records. */
+  flags: QualityFlag[];
+  /** Final / initial loss; null when undefined. */
+  lossRatio: number | null;
   source: RecordSource;
 }
 
@@ -105,13 +132,11 @@ export function firstValue(r: RunRecord, key: keyof HistoryPoint): number | null
   return null;
 }
 
-/** Final value of `key`: `final` when present, else the last logged finite value. */
+/**
+ * Final value of `key`, from the record's `final` metrics only: null when the run has none or the
+ * metric is undefined there. Never the last history value: a run whose final AGOP is 0 has no
+ * final exponent, and an earlier one would misrepresent it.
+ */
 export function finalValue(r: RunRecord, key: keyof HistoryPoint): number | null {
-  const f = r.final ? finite(r.final[key]) : null;
-  if (f !== null) return f;
-  for (let i = r.history.length - 1; i >= 0; i--) {
-    const v = finite(r.history[i]?.[key]);
-    if (v !== null) return v;
-  }
-  return null;
+  return r.final ? finite(r.final[key]) : null;
 }

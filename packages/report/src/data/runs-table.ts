@@ -19,6 +19,10 @@ export interface RunRow {
   nfaCorr: number | null;
   alphaHat: number | null;
   nfaCorrBest: number | null;
+  /** Best-α centred correlation (the counterexample statistic). */
+  centred: number | null;
+  /** Quality flags, comma-separated ('' for none). */
+  flags: string;
   seconds: number | null;
 }
 
@@ -39,6 +43,8 @@ export const RUN_COLUMNS: { key: keyof RunRow; label: string; numeric: boolean }
   { key: 'nfaCorr', label: 'corr(1/L)', numeric: true },
   { key: 'alphaHat', label: 'α̂', numeric: true },
   { key: 'nfaCorrBest', label: 'best corr', numeric: true },
+  { key: 'centred', label: 'best centred ρ', numeric: true },
+  { key: 'flags', label: 'flags', numeric: false },
   { key: 'seconds', label: 'seconds', numeric: true },
 ];
 
@@ -63,6 +69,8 @@ export function runRow(r: RunRecord): RunRow {
     nfaCorr: sig(fv('nfaCorr'), 4),
     alphaHat: sig(fv('alphaHat'), 3),
     nfaCorrBest: sig(r.final ? finite(r.final.nfaCorrBest) : null, 4),
+    centred: sig(r.final ? finite(r.final.nfaCorrCentredBest) : null, 4),
+    flags: r.flags.join(', '),
     seconds: sig(r.timing.seconds, 3),
   };
 }

@@ -31,6 +31,13 @@ export interface MakeOptions {
   lossStart?: number;
   lossEnd?: number;
   nfaCorrBest?: number;
+  /** Best-α centred correlation at the first and the last logged step. */
+  centredStart?: number;
+  centredEnd?: number;
+  /** The stored quality flags (default: `not-fit` when lossEnd > 0.1 × lossStart, else none). */
+  flags?: string[];
+  /** The centred statistic of the random-layer baseline (default 0.02). */
+  randomCentred?: number;
   finishedAt?: string;
   error?: string;
 }
@@ -100,6 +107,9 @@ export function makeRecord(o: MakeOptions): Record<string, unknown> {
       nfaPearson: corrStart + (corrEnd - corrStart) * f - 0.01,
       alphaHat: alpha,
       imbalance: imb0 * factor ** step,
+      nfaCorrBest: Math.max(corrStart + (corrEnd - corrStart) * f, o.nfaCorrBest ?? 0),
+      nfaCorrCentredBest:
+        (o.centredStart ?? 0.5) + ((o.centredEnd ?? 0.99) - (o.centredStart ?? 0.5)) * f,
     });
   }
   const last = history[history.length - 1]!;
@@ -123,7 +133,7 @@ export function makeRecord(o: MakeOptions): Record<string, unknown> {
     seed: o.seed ?? 0,
   };
   const base = {
-    v: 1,
+    v: 2,
     id: o.id,
     sweep: 'test',
     experiment: o.experiment ?? 'depth',
@@ -136,15 +146,25 @@ export function makeRecord(o: MakeOptions): Record<string, unknown> {
     timing: { seconds: 2, stepsPerSecond: steps / 2, metricsSeconds: 0.5 },
   };
   if (status === 'failed')
-    return { ...base, error: o.error ?? 'worker crashed', history: [], final: null };
+    return {
+      ...base,
+      error: o.error ?? 'worker crashed',
+      history: [],
+      final: null,
+      flags: [],
+      quality: { lossRatio: null, agopRank: 0 },
+    };
   if (status === 'diverged') {
     return {
       ...base,
       error: o.error ?? 'loss became NaN at step 40',
       history: history.slice(0, 1),
       final: null,
+      flags: [],
+      quality: { lossRatio: null, agopRank: 0 },
     };
   }
+  const lossRatio = loss1 / loss0;
   return {
     ...base,
     history,
@@ -153,9 +173,19 @@ export function makeRecord(o: MakeOptions): Record<string, unknown> {
       alphaHatSpectral: alpha * 1.01,
       imbalanceRel: last.imbalance / 10,
       nfaCorrBest: o.nfaCorrBest ?? Math.max(corrEnd, last.nfaCorr),
+      alphaHatCentred: alpha,
+      baselines: {
+        isotropicBest: 0.998,
+        randomBest: 0.7,
+        randomCentredBest: o.randomCentred ?? 0.02,
+        initialBest: 0.8,
+        initialCentredBest: o.centredStart ?? 0.5,
+      },
       gram,
       agop,
     },
+    flags: o.flags ?? (lossRatio > 0.1 ? ['not-fit'] : []),
+    quality: { lossRatio, agopRank: dim },
   };
 }
 
@@ -165,18 +195,20 @@ export function toJsonl(records: readonly Record<string, unknown>[]): string {
 }
 
 /**
- * A small results set in which every claim passes: 3 depths × 2 seeds balanced gd, unbalanced gd
- * with λ ∈ {0, 0.01}, one adam run, 2 nonlinear runs (one counterexample), one failed, one diverged.
+ * A small results set in which every claim passes: 3 depths × 3 seeds balanced gd, unbalanced gd
+ * with λ ∈ {0, 0.05} × 3 seeds (λ = 0.05 sheds its imbalance: emergence) and one short λ = 0.01
+ * run, one adam run, 2 nonlinear runs (a lazy counterexample and a rich positive control), one
+ * failed and one diverged run.
  */
 export function passingSet(): Record<string, unknown>[] {
   const out: Record<string, unknown>[] = [];
   for (const depth of [2, 3, 4]) {
-    for (const seed of [0, 1]) {
+    for (const seed of [0, 1, 2]) {
       out.push(makeRecord({ id: `bal-L${depth}-s${seed}`, depth, seed, experiment: 'depth' }));
     }
   }
   for (const weightDecay of [0, 0.05]) {
-    for (const seed of [0, 1]) {
+    for (const seed of [0, 1, 2]) {
       out.push(
         makeRecord({
           id: `unb-wd${weightDecay}-s${seed}`,
@@ -224,6 +256,8 @@ export function passingSet(): Record<string, unknown>[] {
       corrStart: 0.5,
       corrEnd: 0.6,
       nfaCorrBest: 0.7,
+      centredStart: 0.55,
+      centredEnd: 0.6,
     }),
   );
   out.push(
@@ -232,11 +266,21 @@ export function passingSet(): Record<string, unknown>[] {
       experiment: 'counterexamples',
       activation: 'tanh',
       initScale: 0.1,
-      lossEnd: 1e-2,
+      lossEnd: 1e-5,
       nfaCorrBest: 0.98,
+      centredStart: 0.1,
+      centredEnd: 0.96,
     }),
   );
-  out.push(makeRecord({ id: 'failed-1', experiment: 'depth', status: 'failed', depth: 6 }));
+  out.push(
+    makeRecord({
+      id: 'failed-1',
+      experiment: 'optimizers',
+      status: 'failed',
+      optimizer: 'sgd',
+      depth: 6,
+    }),
+  );
   out.push(
     makeRecord({
       id: 'diverged-1',
