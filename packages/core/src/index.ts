@@ -48,6 +48,7 @@ export {
   nfaCorrCurveFromEigen,
 } from './metrics/nfa-corr.js';
 export type { NfaCorrCurve } from './metrics/nfa-corr.js';
+export type { AlphaCurve } from './metrics/nfa-curve.js';
 export {
   alphaHat,
   alphaHatFromCurve,
