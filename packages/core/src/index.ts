@@ -59,6 +59,14 @@ export {
 } from './metrics/alpha-hat.js';
 export type { AlphaHat } from './metrics/alpha-hat.js';
 export {
+  centredCorr,
+  centredCorrCurve,
+  centredCorrCurveOf,
+  centredCorrBest,
+  ISOTROPY_TOLERANCE,
+} from './metrics/centred-corr.js';
+export type { CentredCorrCurve } from './metrics/centred-corr.js';
+export {
   imbalance,
   imbalanceRel,
   imbalanceBoth,
