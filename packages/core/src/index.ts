@@ -19,6 +19,7 @@ export type { ConfigIssue } from './config/resolve.js';
 export type {
   HistoryPoint,
   FinalMetrics,
+  Baselines,
   RunStatus,
   RunTiming,
   RunResult,
@@ -75,6 +76,12 @@ export {
 } from './metrics/imbalance.js';
 export type { Imbalance } from './metrics/imbalance.js';
 export { nfaMetrics, toArray } from './metrics/snapshot.js';
+export {
+  baselinesOf,
+  randomFirstLayer,
+  NULL_BASELINES,
+  BASELINE_RANDOM_STREAM,
+} from './metrics/baselines.js';
 export type { NfaMetrics, NfaMetricsInput } from './metrics/snapshot.js';
 // nfaMetrics takes and returns row-major `Dense` matrices, as the training engines hold them.
 export { dense, toMatrix, fromMatrix } from './linalg/dense.js';

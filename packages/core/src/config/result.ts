@@ -8,15 +8,45 @@ export interface HistoryPoint {
   nfaCorrHalf: number | null;
   nfaPearson: number | null;
   alphaHat: number | null;
+  /** Best correlation over α ∈ [ALPHA_MIN, ALPHA_MAX], i.e. nfaCorr(alphaHat). */
+  nfaCorrBest: number | null;
+  /**
+   * Best centred (traceless) correlation over α: max of cos(G − (trG/d)·I, A^α − (trA^α/d)·I),
+   * which is 0 for an isotropic G where the plain cosine stays near 1 (see centred-corr.ts).
+   * Null when G or every A^α is isotropic.
+   */
+  nfaCorrCentredBest: number | null;
   imbalance: number | null;
+}
+
+/**
+ * Reference values for the final AGOP: what the NFA correlations score for first layers that
+ * learned nothing from it. A trained net's nfaCorrBest means little unless it beats these.
+ */
+export interface Baselines {
+  /** Best-α cosine of an isotropic G = I against the final AGOP (its centred value is 0 by definition). */
+  isotropicBest: number | null;
+  /**
+   * Best-α cosine and centred cosine of an independent random first layer (Gaussian, W1's
+   * shape, stream Rng.stream(seed, 'baseline.random')) against the final AGOP.
+   */
+  randomBest: number | null;
+  randomCentredBest: number | null;
+  /**
+   * The same for the network's own initial first layer W1(0) against the final AGOP (features
+   * that did not move score exactly this).
+   */
+  initialBest: number | null;
+  initialCentredBest: number | null;
 }
 
 /** Metrics at the end of training, with the matrices they were computed from. */
 export interface FinalMetrics extends HistoryPoint {
   alphaHatSpectral: number | null;
   imbalanceRel: number | null;
-  /** Best correlation over α, i.e. nfaCorr(alphaHat). */
-  nfaCorrBest: number | null;
+  /** argmax over α of the centred correlation (nfaCorrCentredBest); null when not identifiable. */
+  alphaHatCentred: number | null;
+  baselines: Baselines;
   gram: number[][];
   agop: number[][];
 }

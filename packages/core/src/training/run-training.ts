@@ -2,7 +2,8 @@ import { initBackend, type BackendName } from '../backend/backend.js';
 import type { RunConfig } from '../config/schema.js';
 import type { FinalMetrics, HistoryPoint, RunResult } from '../config/result.js';
 import { initWeights } from '../init/make-init.js';
-import type { Dense } from '../linalg/dense.js';
+import { dense, type Dense } from '../linalg/dense.js';
+import { baselinesOf, randomFirstLayer } from '../metrics/baselines.js';
 import { nfaMetrics, toArray } from '../metrics/snapshot.js';
 import { makeOptimizer } from '../optimizers/make-optimizer.js';
 import type { Optimizer } from '../optimizers/optimizer.js';
@@ -22,14 +23,26 @@ export interface TrainOptions {
 
 const finite = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null);
 
+/** The first layers the final AGOP is compared with (see `Baselines`). */
+interface BaselineLayers {
+  initial: Dense;
+  random: Dense;
+}
+
 /**
- * The history point at the current weights and, when `final` is set, the final metrics with
- * the matrices. Only the final metrics need the gram spectrum (alphaHatSpectral), so every
- * other log step skips that eigendecomposition.
+ * The history point at the current weights and, when `baselines` is given (the last log step),
+ * the final metrics with the matrices and the baselines. Only the final metrics need the gram
+ * spectrum (alphaHatSpectral) and the baselines, so every other log step skips them.
  */
-function measure(engine: Engine, weights: Dense[], step: number, time: number, final: boolean) {
+function measure(
+  engine: Engine,
+  weights: Dense[],
+  step: number,
+  time: number,
+  baselines: BaselineLayers | null,
+) {
   const agop = engine.agop(weights);
-  const m = nfaMetrics({ weights, ...(agop ? { agop } : {}), spectral: final });
+  const m = nfaMetrics({ weights, ...(agop ? { agop } : {}), spectral: baselines !== null });
   const point: HistoryPoint = {
     step,
     time,
@@ -38,14 +51,17 @@ function measure(engine: Engine, weights: Dense[], step: number, time: number, f
     nfaCorrHalf: m.nfaCorrHalf,
     nfaPearson: m.nfaPearson,
     alphaHat: m.alphaHat,
+    nfaCorrBest: m.nfaCorrBest,
+    nfaCorrCentredBest: m.nfaCorrCentredBest,
     imbalance: m.imbalance,
   };
-  if (!final) return { point, final: null };
+  if (!baselines) return { point, final: null };
   const metrics: FinalMetrics = {
     ...point,
     alphaHatSpectral: m.alphaHatSpectral,
     imbalanceRel: m.imbalanceRel,
-    nfaCorrBest: m.nfaCorrBest,
+    alphaHatCentred: m.alphaHatCentred,
+    baselines: baselinesOf(m.agopEigen, baselines),
     gram: toArray(m.gram),
     agop: toArray(m.agop),
   };
@@ -106,6 +122,11 @@ export async function runTraining(
   const task = makeTask(config);
   const weights = initWeights(config);
   const params = weights.map((w) => w.data);
+  const w1 = weights[0]!;
+  const baselineLayers: BaselineLayers = {
+    initial: dense(w1.rows, w1.cols, w1.data.slice()),
+    random: randomFirstLayer(w1.rows, w1.cols, config.seed),
+  };
   const optimizer = makeOptimizer(config);
   const sampler = new BatchSampler(config.samples, config.batchSize, config.seed);
   const engine = await makeEngine(config, task);
@@ -118,7 +139,7 @@ export async function runTraining(
 
   const log = (step: number, last: boolean) => {
     const t0 = now();
-    const m = measure(engine, weights, step, t0 - start, last);
+    const m = measure(engine, weights, step, t0 - start, last ? baselineLayers : null);
     history.push(m.point);
     metricsSeconds += now() - t0;
     return m;
