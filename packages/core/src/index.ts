@@ -22,11 +22,21 @@ export type {
   Baselines,
   RunStatus,
   RunTiming,
+  RunQuality,
   RunResult,
 } from './config/result.js';
 export { train } from './training/train.js';
 export { runTraining } from './training/run-training.js';
 export type { TrainOptions } from './training/run-training.js';
+export {
+  qualityFlags,
+  noQuality,
+  QUALITY_FLAGS,
+  FIT_MAX_LOSS_RATIO,
+  COLLAPSE_RATIO,
+  ALPHA_BOUND_MARGIN,
+} from './training/quality-flags.js';
+export type { QualityFlag, QualityInput } from './training/quality-flags.js';
 export { initBackend, BACKENDS, BackendUnavailableError } from './backend/backend.js';
 export type { BackendName } from './backend/backend.js';
 export {

@@ -1,3 +1,5 @@
+import type { QualityFlag } from '../training/quality-flags.js';
+
 /** Metrics logged every `logEvery` steps (DESIGN.md §3). `null` where a value is undefined (NaN). */
 export interface HistoryPoint {
   step: number;
@@ -60,12 +62,23 @@ export interface RunTiming {
   metricsSeconds: number;
 }
 
+/** The numbers behind the quality flags (see training/quality-flags.ts). */
+export interface RunQuality {
+  /** Final loss ÷ loss at step 0; null when not ok or the initial loss is not positive. */
+  lossRatio: number | null;
+  /** Positive eigenvalues of the final AGOP (its numerical rank); 0 when not ok. */
+  agopRank: number;
+}
+
 /** What `train` returns: the record fields that core owns. */
 export interface RunResult {
   status: RunStatus;
   error?: string;
   history: HistoryPoint[];
   final: FinalMetrics | null;
+  /** Warnings about an `ok` run's numbers (empty for diverged and failed runs). */
+  flags: QualityFlag[];
+  quality: RunQuality;
   timing: RunTiming;
   backend: string;
   engine: string;

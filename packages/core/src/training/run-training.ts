@@ -3,6 +3,7 @@ import type { RunConfig } from '../config/schema.js';
 import type { FinalMetrics, HistoryPoint, RunResult } from '../config/result.js';
 import { initWeights } from '../init/make-init.js';
 import { dense, type Dense } from '../linalg/dense.js';
+import { flatNorm } from '../linalg/flat.js';
 import { baselinesOf, randomFirstLayer } from '../metrics/baselines.js';
 import { nfaMetrics, toArray } from '../metrics/snapshot.js';
 import { makeOptimizer } from '../optimizers/make-optimizer.js';
@@ -11,6 +12,7 @@ import { makeTask } from '../tasks/make-task.js';
 import { BatchSampler } from './batches.js';
 import type { Engine } from './engine.js';
 import { engineName, makeEngine } from './make-engine.js';
+import { noQuality, qualityFlags } from './quality-flags.js';
 
 export interface TrainOptions {
   /** TensorFlow.js backend; `auto` (default) picks the fastest that loads. */
@@ -32,7 +34,8 @@ interface BaselineLayers {
 /**
  * The history point at the current weights and, when `baselines` is given (the last log step),
  * the final metrics with the matrices and the baselines. Only the final metrics need the gram
- * spectrum (alphaHatSpectral) and the baselines, so every other log step skips them.
+ * spectrum (alphaHatSpectral) and the baselines, so every other log step skips them. Also
+ * returns the AGOP and its rank, for the quality flags.
  */
 function measure(
   engine: Engine,
@@ -55,7 +58,7 @@ function measure(
     nfaCorrCentredBest: m.nfaCorrCentredBest,
     imbalance: m.imbalance,
   };
-  if (!baselines) return { point, final: null };
+  if (!baselines) return { point, final: null, agop: m.agop, agopRank: m.agopRank };
   const metrics: FinalMetrics = {
     ...point,
     alphaHatSpectral: m.alphaHatSpectral,
@@ -65,7 +68,7 @@ function measure(
     gram: toArray(m.gram),
     agop: toArray(m.agop),
   };
-  return { point, final: metrics };
+  return { point, final: metrics, agop: m.agop, agopRank: m.agopRank };
 }
 
 /** Whether every entry is finite (an indexed loop: this runs on every step's gradients). */
@@ -136,11 +139,19 @@ export async function runTraining(
   let status: RunResult['status'] = 'ok';
   let error: string | undefined;
   let stepsDone = 0;
+  let initialAgopNorm: number | null = null;
+  let finalAgopRank = 0;
+  let finalAgopNorm: number | null = null;
 
   const log = (step: number, last: boolean) => {
     const t0 = now();
     const m = measure(engine, weights, step, t0 - start, last ? baselineLayers : null);
     history.push(m.point);
+    if (step === 0) initialAgopNorm = finite(flatNorm(m.agop.data));
+    if (last) {
+      finalAgopNorm = finite(flatNorm(m.agop.data));
+      finalAgopRank = m.agopRank;
+    }
     metricsSeconds += now() - t0;
     return m;
   };
@@ -177,12 +188,26 @@ export async function runTraining(
     engine.dispose();
   }
   if (status === 'diverged') error = `loss or weights became non-finite after ${stepsDone} steps`;
+  const { flags, quality } =
+    status === 'ok' && final
+      ? qualityFlags({
+          initialLoss: history[0]?.loss ?? null,
+          finalLoss: final.loss,
+          initialAgopNorm,
+          finalAgopNorm,
+          agopRank: finalAgopRank,
+          alphaHat: final.alphaHat,
+          nfaCorrBest: final.nfaCorrBest,
+        })
+      : noQuality();
   const seconds = now() - start;
   return {
     status,
     ...(error ? { error } : {}),
     history,
     final,
+    flags,
+    quality,
     timing: {
       seconds,
       stepsPerSecond: seconds > 0 ? stepsDone / seconds : 0,
