@@ -79,6 +79,11 @@ export interface RunResult {
   /** Warnings about an `ok` run's numbers (empty for diverged and failed runs). */
   flags: QualityFlag[];
   quality: RunQuality;
+  /**
+   * The final weights W_1 … W_L as nested rows (W_l of shape out × in), only when
+   * `TrainOptions.keepWeights` asked for them and the run finished `ok`.
+   */
+  weights?: number[][][];
   timing: RunTiming;
   backend: string;
   engine: string;

@@ -95,3 +95,47 @@ describe('runTraining: best correlations in the history and baselines in the fin
     expect(r.final!.baselines.initialCentredBest!).toBeCloseTo(r.final!.nfaCorrCentredBest!, 12);
   });
 });
+
+describe('runTraining keepWeights', () => {
+  it('returns the final weights, from which a float64 recomputation gives gram and AGOP', async () => {
+    const r = await runTraining(resolveConfig(linear), { keepWeights: true });
+    const ws = r.weights!;
+    expect(ws.map((w) => [w.length, w[0]!.length])).toEqual([
+      [10, 8],
+      [10, 10],
+      [3, 10],
+    ]);
+    // W = W_3 W_2 W_1 and AGOP = WᵀW, gram = W_1ᵀW_1, by plain loops over nested arrays.
+    const mul = (a: number[][], b: number[][]) =>
+      a.map((row) => b[0]!.map((_, j) => row.reduce((s, v, k) => s + v * b[k]![j]!, 0)));
+    const t = (a: number[][]) => a[0]!.map((_, j) => a.map((row) => row[j]!));
+    const w = mul(ws[2]!, mul(ws[1]!, ws[0]!));
+    const agop = mul(t(w), w);
+    const gram = mul(t(ws[0]!), ws[0]!);
+    const relErr = (x: number[][], y: number[][]) => {
+      let num = 0;
+      let den = 0;
+      x.forEach((row, i) =>
+        row.forEach((v, j) => {
+          num += (v - y[i]![j]!) ** 2;
+          den += v * v;
+        }),
+      );
+      return Math.sqrt(num / den);
+    };
+    expect(relErr(agop, r.final!.agop)).toBeLessThan(1e-12);
+    expect(relErr(gram, r.final!.gram)).toBeLessThan(1e-12);
+    // And the weights moved: they are the final ones, not the initial ones.
+    const w10 = toMatrix(initWeights(resolveConfig(linear))[0]!).to2DArray();
+    expect(relErr(ws[0]!, w10)).toBeGreaterThan(1e-3);
+  });
+
+  it('returns no weights unless asked, nor for a diverged run', async () => {
+    expect((await runTraining(resolveConfig(linear))).weights).toBeUndefined();
+    const diverged = await runTraining(resolveConfig({ ...linear, learningRate: 50 }), {
+      keepWeights: true,
+    });
+    expect(diverged.status).toBe('diverged');
+    expect(diverged.weights).toBeUndefined();
+  });
+});

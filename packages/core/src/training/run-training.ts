@@ -21,6 +21,8 @@ export interface TrainOptions {
   signal?: AbortSignal;
   /** Wall clock in seconds (injectable for tests); defaults to performance.now. */
   now?: () => number;
+  /** Return the final weights in `RunResult.weights` (default false: they can be large). */
+  keepWeights?: boolean;
 }
 
 const finite = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null);
@@ -208,6 +210,7 @@ export async function runTraining(
     final,
     flags,
     quality,
+    ...(options.keepWeights && final ? { weights: weights.map((w) => toArray(w)) } : {}),
     timing: {
       seconds,
       stepsPerSecond: seconds > 0 ? stepsDone / seconds : 0,
