@@ -15,6 +15,8 @@ const okResult = (): RunResult => ({
   status: 'ok',
   history: [],
   final: null,
+  flags: [],
+  quality: { lossRatio: null, agopRank: 1 },
   timing: { seconds: 0, stepsPerSecond: 0, metricsSeconds: 0 },
   backend: 'cpu',
   engine: 'linear',
