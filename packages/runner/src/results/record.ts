@@ -30,6 +30,8 @@ export interface RunRecord {
   flags?: QualityFlag[];
   /** The numbers behind them: loss ratio and final AGOP rank; from v2. */
   quality?: RunQuality;
+  /** Final weights W_1 … W_L (W_l out × in), only from `runner sweep --save-weights`. */
+  weights?: number[][][];
   timing: RunResult['timing'];
   backend: string;
   engine: string;
@@ -66,6 +68,7 @@ export function recordFromResult(
     final: result.final,
     flags: result.flags,
     quality: result.quality,
+    ...(result.weights !== undefined ? { weights: result.weights } : {}),
     timing: result.timing,
     backend: result.backend,
     engine: result.engine,

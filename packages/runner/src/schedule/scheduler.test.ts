@@ -56,6 +56,25 @@ describe('Scheduler', () => {
     expect(calls.filter((t) => t.id === broken).map((t) => t.attempt)).toEqual([0, 1]);
   });
 
+  it('asks every run for its weights when keepWeights is set, and only then', async () => {
+    for (const keepWeights of [true, false]) {
+      const calls: WorkerTask[] = [];
+      const s = new Scheduler([0, 1].map(cell), {
+        workers: 1,
+        retries: 0,
+        backend: 'cpu',
+        keepWeights,
+        run: async (task) => {
+          calls.push(task);
+          return okResult();
+        },
+        onDone: () => {},
+      });
+      await s.run();
+      expect(calls.map((t) => t.keepWeights === true)).toEqual([keepWeights, keepWeights]);
+    }
+  });
+
   it('stop() starts nothing new but lets in-flight runs finish', async () => {
     const cells = [0, 1, 2, 3].map(cell);
     const done: string[] = [];
