@@ -19,13 +19,24 @@ export type { ConfigIssue } from './config/resolve.js';
 export type {
   HistoryPoint,
   FinalMetrics,
+  Baselines,
   RunStatus,
   RunTiming,
+  RunQuality,
   RunResult,
 } from './config/result.js';
 export { train } from './training/train.js';
 export { runTraining } from './training/run-training.js';
 export type { TrainOptions } from './training/run-training.js';
+export {
+  qualityFlags,
+  noQuality,
+  QUALITY_FLAGS,
+  FIT_MAX_LOSS_RATIO,
+  COLLAPSE_RATIO,
+  ALPHA_BOUND_MARGIN,
+} from './training/quality-flags.js';
+export type { QualityFlag, QualityInput } from './training/quality-flags.js';
 export { initBackend, BACKENDS, BackendUnavailableError } from './backend/backend.js';
 export type { BackendName } from './backend/backend.js';
 export {
@@ -48,6 +59,7 @@ export {
   nfaCorrCurveFromEigen,
 } from './metrics/nfa-corr.js';
 export type { NfaCorrCurve } from './metrics/nfa-corr.js';
+export type { AlphaCurve } from './metrics/nfa-curve.js';
 export {
   alphaHat,
   alphaHatFromCurve,
@@ -58,6 +70,14 @@ export {
 } from './metrics/alpha-hat.js';
 export type { AlphaHat } from './metrics/alpha-hat.js';
 export {
+  centredCorr,
+  centredCorrCurve,
+  centredCorrCurveOf,
+  centredCorrBest,
+  ISOTROPY_TOLERANCE,
+} from './metrics/centred-corr.js';
+export type { CentredCorrCurve } from './metrics/centred-corr.js';
+export {
   imbalance,
   imbalanceRel,
   imbalanceBoth,
@@ -66,6 +86,12 @@ export {
 } from './metrics/imbalance.js';
 export type { Imbalance } from './metrics/imbalance.js';
 export { nfaMetrics, toArray } from './metrics/snapshot.js';
+export {
+  baselinesOf,
+  randomFirstLayer,
+  NULL_BASELINES,
+  BASELINE_RANDOM_STREAM,
+} from './metrics/baselines.js';
 export type { NfaMetrics, NfaMetricsInput } from './metrics/snapshot.js';
 // nfaMetrics takes and returns row-major `Dense` matrices, as the training engines hold them.
 export { dense, toMatrix, fromMatrix } from './linalg/dense.js';

@@ -12,8 +12,8 @@ describe('canonicalJson', () => {
 });
 
 describe('runId', () => {
-  it('is the sha256 of {v:1, config} with sorted keys, independently recomputed', () => {
-    const text = '{"config":{"a":1,"b":"x"},"v":1}';
+  it('is the sha256 of {v:2, config} with sorted keys, independently recomputed', () => {
+    const text = '{"config":{"a":1,"b":"x"},"v":2}';
     const expected = createHash('sha256').update(text).digest('hex').slice(0, ID_LENGTH);
     expect(runId({ b: 'x', a: 1 })).toBe(expected);
     expect(runId({ a: 1, b: 'x' })).toBe(expected);

@@ -20,6 +20,8 @@ export interface WorkerTask {
   backend: BackendName;
   /** 0 for the first attempt, 1 for the first retry, … */
   attempt: number;
+  /** Return the final weights with the result (`runner sweep --save-weights`). */
+  keepWeights?: boolean;
 }
 
 export default async function runTask(task: WorkerTask): Promise<RunResult> {
@@ -27,5 +29,8 @@ export default async function runTask(task: WorkerTask): Promise<RunResult> {
   if (process.env['ANSATZ_TEST_THROW_ID'] === task.id) {
     throw new Error(`test hook: run ${task.id} throws (attempt ${task.attempt + 1})`);
   }
-  return runTraining(task.config, { backend: task.backend });
+  return runTraining(task.config, {
+    backend: task.backend,
+    keepWeights: task.keepWeights === true,
+  });
 }

@@ -57,4 +57,47 @@ describe('initWeights', () => {
     expect(Array.from(a[0]!.data)).toEqual(Array.from(b[0]!.data));
     expect(Array.from(a[0]!.data)).not.toEqual(Array.from(c[0]!.data));
   });
+
+  it('draws independent weights for each init scale (the stream label names kind and scale)', () => {
+    const shape = { init: 'gaussian' as const, depth: 2, width: 32, inputDim: 32, seed: 3 };
+    const w1 = (initScale: number) => initWeights(resolveConfig({ ...shape, initScale }))[0]!.data;
+    const r = pearson(w1(0.5), w1(1.2));
+    expect(Math.abs(r)).toBeLessThan(0.2);
+    // The same scale twice is the same draw.
+    expect(Array.from(w1(0.5))).toEqual(Array.from(w1(0.5)));
+    // And a kind change with the same scale is a new draw too (orthogonal vs gaussian share nothing).
+    const orth = initWeights(resolveConfig({ ...shape, init: 'orthogonal', initScale: 0.5 }))[0]!;
+    expect(Math.abs(pearson(w1(0.5), orth.data))).toBeLessThan(0.2);
+  });
+
+  it('near_balanced draws independent noise for each perturbation size', () => {
+    const shape = { depth: 2, width: 32, inputDim: 32, outputDim: 32, initScale: 1, seed: 4 };
+    const base = initWeights(resolveConfig({ ...shape, init: 'balanced' }))[0]!.data;
+    const noise = (initPerturb: number) => {
+      const w = initWeights(resolveConfig({ ...shape, init: 'near_balanced', initPerturb }))[0]!;
+      return w.data.map((v, i) => v - base[i]!);
+    };
+    // The base is the balanced net of the same seed and scale: the difference is the noise alone.
+    const size = (a: Float64Array) => Math.sqrt(a.reduce((s, v) => s + v * v, 0));
+    expect(size(noise(0.1)) / size(base)).toBeGreaterThan(0.09);
+    expect(size(noise(0.1)) / size(base)).toBeLessThan(0.11);
+    expect(Math.abs(pearson(noise(0.1), noise(0.3)))).toBeLessThan(0.2);
+    expect(Array.from(noise(0.1))).toEqual(Array.from(noise(0.1)));
+  });
 });
+
+/** Pearson correlation of two equally long arrays. */
+function pearson(a: Float64Array, b: Float64Array): number {
+  const n = a.length;
+  const ma = a.reduce((s, v) => s + v, 0) / n;
+  const mb = b.reduce((s, v) => s + v, 0) / n;
+  let sab = 0;
+  let saa = 0;
+  let sbb = 0;
+  for (let i = 0; i < n; i++) {
+    sab += (a[i]! - ma) * (b[i]! - mb);
+    saa += (a[i]! - ma) ** 2;
+    sbb += (b[i]! - mb) ** 2;
+  }
+  return sab / Math.sqrt(saa * sbb);
+}

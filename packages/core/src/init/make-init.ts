@@ -61,16 +61,39 @@ function perturb(rng: Rng, weights: Dense[], rel: number): Dense[] {
   });
 }
 
+/**
+ * The label of the init stream: the init kind and scale are part of it, so that configs that
+ * differ only in `init` or `initScale` draw independent weights. With the seed alone, σ = 0.5
+ * and σ = 1.2 would be the same random matrices rescaled, and a sweep over initScale would
+ * compare one draw at several scales instead of independent networks.
+ */
+export function initStreamLabel(c: Pick<InitConfig, 'init' | 'initScale'>): string {
+  // near_balanced is the balanced draw plus noise: the same base net as `balanced` with the
+  // same seed and scale, so that the two compare one network with and without a perturbation.
+  const kind = c.init === 'near_balanced' ? 'balanced' : c.init;
+  return `init/${kind}/${c.initScale}`;
+}
+
+/**
+ * The label of the near_balanced perturbation's stream: independent noise for each scale and
+ * perturbation size (not the same noise rescaled).
+ */
+export function perturbStreamLabel(
+  c: Pick<InitConfig, 'init' | 'initScale' | 'initPerturb'>,
+): string {
+  return `init.perturb/${c.init}/${c.initScale}/${c.initPerturb}`;
+}
+
 /** The initial weights W_1..W_L (row-major, W_l of shape out × in) of a config. */
 export function initWeights(c: InitConfig): Dense[] {
-  const rng = Rng.stream(c.seed, 'init');
+  const rng = Rng.stream(c.seed, initStreamLabel(c));
   const dims = layerDims(c);
   switch (c.init) {
     case 'balanced':
       return balanced(rng, dims, c.initScale);
     case 'near_balanced':
       return perturb(
-        Rng.stream(c.seed, 'init.perturb'),
+        Rng.stream(c.seed, perturbStreamLabel(c)),
         balanced(rng, dims, c.initScale),
         c.initPerturb,
       );

@@ -1,6 +1,6 @@
 import type { Matrix } from 'ml-matrix';
-import type { NfaCorrCurve } from './nfa-corr.js';
 import { nfaCorrCurve } from './nfa-corr.js';
+import { MIN_LOG_SPREAD, type AlphaCurve } from './nfa-curve.js';
 import type { SymmetricEigen } from './psd-power.js';
 import { clampedEigenvalues, symmetricEigen } from './psd-power.js';
 
@@ -11,18 +11,17 @@ export const ALPHA_MAX = 2;
 export const ALPHA_GRID_POINTS = 200;
 /** Width of the final bracket of the golden-section refinement (well below the 1e-4 required). */
 export const ALPHA_TOLERANCE = 1e-6;
-/**
- * AGOP spectra whose positive eigenvalues span less than this in natural-log units give
- * AGOP^α the same direction for every α: α is then not identifiable (e.g. a rank-one AGOP).
- */
-export const MIN_LOG_SPREAD = 1e-6;
+export { MIN_LOG_SPREAD } from './nfa-curve.js';
 /** Eigenvalues of the AGOP used by `alphaHatSpectral`: those above this fraction of λ_max. */
 export const SPECTRAL_RELATIVE_THRESHOLD = 1e-8;
 
 export interface AlphaHat {
-  /** argmax of nfaCorr(α) over [0.02, 2]; null when α is not identifiable or corr undefined. */
+  /**
+   * argmax over [0.02, 2] of the curve (nfaCorr(α) for alphaHat); null when α is not
+   * identifiable or the curve is undefined.
+   */
   alpha: number | null;
-  /** The maximal correlation nfaCorr(alpha) (defined even when alpha is not identifiable). */
+  /** The maximal value, curve(alpha) (defined even when alpha is not identifiable). */
   corr: number | null;
 }
 
@@ -56,10 +55,11 @@ function goldenMax(f: (x: number) => number, lo: number, hi: number): { x: numbe
 }
 
 /**
- * alphaHat from a precomputed curve: the best of a 200-point grid over [0.02, 2], refined by
- * golden-section search within the neighbouring grid cells.
+ * alphaHat from a precomputed curve (nfaCorr, or any `AlphaCurve` such as the centred cosine):
+ * the best of a 200-point grid over [0.02, 2], refined by golden-section search within the
+ * neighbouring grid cells. `alpha` is null when the curve says α is not identifiable.
  */
-export function alphaHatFromCurve(curve: NfaCorrCurve): AlphaHat {
+export function alphaHatFromCurve(curve: AlphaCurve): AlphaHat {
   const f = (a: number): number => curve(a) ?? Number.NEGATIVE_INFINITY;
   const step = (ALPHA_MAX - ALPHA_MIN) / (ALPHA_GRID_POINTS - 1);
   // A curve that can tabulate the grid cheaply (with an error bound) rules out the points
@@ -82,7 +82,7 @@ export function alphaHatFromCurve(curve: NfaCorrCurve): AlphaHat {
     }
   }
   if (bestIndex < 0) return { alpha: null, corr: null };
-  if (curve.rank < 2 || curve.logSpread < MIN_LOG_SPREAD) return { alpha: null, corr: bestCorr };
+  if (!curve.identifiable) return { alpha: null, corr: bestCorr };
   const lo = ALPHA_MIN + Math.max(0, bestIndex - 1) * step;
   const hi = Math.min(ALPHA_MAX, ALPHA_MIN + Math.min(ALPHA_GRID_POINTS - 1, bestIndex + 1) * step);
   const refined = goldenMax(f, lo, hi);

@@ -61,7 +61,7 @@ function plain(curve: NfaCorrCurve): NfaCorrCurve & { calls: number } {
       f.calls++;
       return curve(a);
     },
-    { rank: curve.rank, logSpread: curve.logSpread, calls: 0 },
+    { rank: curve.rank, logSpread: curve.logSpread, identifiable: curve.identifiable, calls: 0 },
   );
   return f;
 }

@@ -4,24 +4,43 @@ import { mulTransBInto } from '../linalg/gemm.js';
 import type { PositiveEigen } from './positive-eigen.js';
 
 /**
- * nfaCorr(α) as a function of α, for evaluating many α cheaply: O(r) per α after one
- * eigendecomposition of the AGOP. With AGOP = Σ λ_k v_k v_kᵀ and g_k = v_kᵀ G v_k,
- * ⟨G, AGOP^α⟩_F = Σ λ_k^α g_k and ‖AGOP^α‖_F = sqrt(Σ λ_k^{2α}), over λ_k > 0 (negative and
- * round-off eigenvalues count as 0). Eigenvalues are divided by λ_max first, which cancels
- * in the ratio and keeps λ^α finite for any α.
+ * AGOP spectra whose positive eigenvalues span less than this in natural-log units give
+ * AGOP^α the same direction for every α: α is then not identifiable (e.g. a rank-one AGOP).
  */
-export interface NfaCorrCurve {
+export const MIN_LOG_SPREAD = 1e-6;
+
+/**
+ * A correlation of the gram matrix with a power AGOP^α as a function of α, as
+ * `alphaHatFromCurve` searches it (nfaCorr here, the centred cosine in centred-corr.ts).
+ */
+export interface AlphaCurve {
   (alpha: number): number | null;
-  /** Number of eigenvalues of the AGOP treated as positive. */
-  readonly rank: number;
-  /** ln(λ_max / λ_min) over the positive eigenvalues: 0 when AGOP^α has one direction for all α. */
-  readonly logSpread: number;
+  /**
+   * Whether the curve's maximum identifies α: false when what it compares has the same
+   * direction for every α (then alphaHat is null, though the best correlation is defined).
+   */
+  readonly identifiable: boolean;
   /**
    * Optional: the curve on the grid α_i = alpha0 + i·step (i < count; alpha0, step ≥ 0)
    * without one exp per eigenvalue and point, for locating the best grid point (see
    * `CurveGrid`); null where it cannot bound its error (the curve is null or not finite).
    */
   readonly grid?: (alpha0: number, step: number, count: number) => CurveGrid | null;
+}
+
+/**
+ * nfaCorr(α) as a function of α, for evaluating many α cheaply: O(r) per α after one
+ * eigendecomposition of the AGOP. With AGOP = Σ λ_k v_k v_kᵀ and g_k = v_kᵀ G v_k,
+ * ⟨G, AGOP^α⟩_F = Σ λ_k^α g_k and ‖AGOP^α‖_F = sqrt(Σ λ_k^{2α}), over λ_k > 0 (negative and
+ * round-off eigenvalues count as 0). Eigenvalues are divided by λ_max first, which cancels
+ * in the ratio and keeps λ^α finite for any α. Identifiable when rank ≥ 2 and
+ * logSpread ≥ MIN_LOG_SPREAD.
+ */
+export interface NfaCorrCurve extends AlphaCurve {
+  /** Number of eigenvalues of the AGOP treated as positive. */
+  readonly rank: number;
+  /** ln(λ_max / λ_min) over the positive eigenvalues: 0 when AGOP^α has one direction for all α. */
+  readonly logSpread: number;
 }
 
 /**
@@ -92,6 +111,7 @@ export function nfaCorrCurveOf(
   };
   curve.rank = r;
   curve.logSpread = r > 0 ? -minLogMu : 0;
+  curve.identifiable = r >= 2 && curve.logSpread >= MIN_LOG_SPREAD;
   curve.grid = (alpha0: number, step: number, count: number): CurveGrid | null => {
     if (!usable || !(alpha0 >= 0) || !(step >= 0) || !Number.isFinite(alpha0 + step)) return null;
     // μ_k^{α+step} = μ_k^α · μ_k^step: 2r exps in all instead of r per point.

@@ -2,6 +2,7 @@ import { Matrix } from 'ml-matrix';
 import { describe, expect, it } from 'vitest';
 import { fromMatrix, toMatrix } from '../linalg/dense.js';
 import { alphaHat, alphaHatSpectral } from './alpha-hat.js';
+import { centredCorrBest, centredCorrCurve } from './centred-corr.js';
 import { agopLinear, endToEnd, gram } from './gram.js';
 import { imbalance } from './imbalance.js';
 import { nfaCorr, pearsonEntries } from './nfa-corr.js';
@@ -37,6 +38,10 @@ describe('nfaMetrics on exactly balanced deep linear nets (DESIGN.md §1, claim 
       expect(m.nfaPearson!).toBeGreaterThanOrEqual(1 - 1e-9);
       expect(Math.abs(m.alphaHat! - 1 / depth)).toBeLessThan(1e-3);
       expect(m.nfaCorrBest!).toBeGreaterThanOrEqual(m.nfaCorr! - 1e-12);
+      // The centred correlation too is 1 at α = 1/L (G − tI = A^{1/L} − aI exactly).
+      expect(m.nfaCorrCentredBest!).toBeGreaterThanOrEqual(1 - 1e-9);
+      expect(Math.abs(m.alphaHatCentred! - 1 / depth)).toBeLessThan(1e-3);
+      expect(m.agopRank).toBe(SINGULAR_VALUES.length);
       expect(m.alphaHatSpectral!).toBeCloseTo(1 / depth, 8);
       if (depth >= 3) expect(m.nfaCorrHalf!).toBeLessThan(m.nfaCorr! - 1e-6);
       else expect(m.nfaCorrHalf!).toBeCloseTo(m.nfaCorr!, 12);
@@ -64,6 +69,13 @@ describe('nfaMetrics', () => {
     const best = alphaHat(gr, agop);
     expect(m.alphaHat!).toBeCloseTo(best.alpha!, 8);
     expect(m.nfaCorrBest!).toBeCloseTo(best.corr!, 12);
+    const centred = centredCorrBest(centredCorrCurve(gr, agop));
+    expect(m.nfaCorrCentredBest!).toBeCloseTo(centred.corr!, 12);
+    expect(m.alphaHatCentred!).toBeCloseTo(centred.alpha!, 8);
+    expect(m.agopRank).toBe(3); // W = W_3 W_2 W_1 is 3 × 6
+    expect(m.agopEigen!.positive).toHaveLength(3);
+    // The plain cosine's floor: the centred one of a random net is much lower.
+    expect(m.nfaCorrCentredBest!).toBeLessThan(m.nfaCorrBest!);
     expect(m.alphaHatSpectral!).toBeCloseTo(alphaHatSpectral(gr, agop)!, 12);
     expect(m.imbalance!).toBeCloseTo(imbalance(weights), 10);
     // A random unbalanced net does not satisfy the NFA.
@@ -107,6 +119,10 @@ describe('nfaMetrics', () => {
     expect(m.nfaPearson).toBeNull();
     expect(m.alphaHat).toBeNull();
     expect(m.nfaCorrBest).toBeNull();
+    expect(m.nfaCorrCentredBest).toBeNull();
+    expect(m.alphaHatCentred).toBeNull();
+    expect(m.agopRank).toBe(0);
+    expect(m.agopEigen).toBeNull();
     expect(m.alphaHatSpectral).toBeNull();
     expect(m.imbalance).toBeNull();
     const nanAgop = metricsOf(weights, { agop: Matrix.eye(6).mul(Number.NaN) });

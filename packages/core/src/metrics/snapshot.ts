@@ -3,11 +3,12 @@ import type { Dense } from '../linalg/dense.js';
 import { allFiniteFlat } from '../linalg/flat.js';
 import { symmetricEigenFlat } from '../linalg/symmetric-eigen-flat.js';
 import { alphaHatFromCurve, alphaHatSpectralFromEigen } from './alpha-hat.js';
+import { centredCorrCurveOf } from './centred-corr.js';
 import { assertChainShapes, columnGramDense, endToEndDense } from './dense-gram.js';
 import { imbalanceDense } from './imbalance.js';
 import { columnGramPositiveEigen } from './low-rank-eigen.js';
 import { gramTimesVectors, nfaCorrCurveOf } from './nfa-curve.js';
-import { symmetricPositiveEigen } from './positive-eigen.js';
+import { symmetricPositiveEigen, type PositiveEigen } from './positive-eigen.js';
 import { pearsonWithPower } from './power-pearson.js';
 
 export interface NfaMetricsInput {
@@ -42,9 +43,17 @@ export interface NfaMetrics {
   alphaHat: number | null;
   /** nfaCorr(alphaHat): the best correlation over α ∈ [0.02, 2]. */
   nfaCorrBest: number | null;
+  /** Best centred (traceless) correlation over α ∈ [0.02, 2] (see centred-corr.ts). */
+  nfaCorrCentredBest: number | null;
+  /** Its argmax; null when not identifiable. */
+  alphaHatCentred: number | null;
   alphaHatSpectral: number | null;
   imbalance: number | null;
   imbalanceRel: number | null;
+  /** Number of positive eigenvalues of the AGOP (the curves' rank); 0 when not finite. */
+  agopRank: number;
+  /** The AGOP's positive eigenpairs (for baselines against it); null when not finite. */
+  agopEigen: PositiveEigen | null;
 }
 
 function finiteOrNull(x: number | null): number | null {
@@ -54,9 +63,10 @@ function finiteOrNull(x: number | null): number | null {
 /**
  * Computes all NFA metrics of one log step in one pass, on the engines' row-major weights:
  * the positive eigenpairs of the AGOP (through the c × c WWᵀ for the closed-form AGOP) serve
- * nfaCorr, nfaCorrHalf, nfaPearson and alphaHat without forming AGOP^α (see nfa-curve.ts and
- * power-pearson.ts); alphaHatSpectral adds the eigenvalues of the gram matrix. Weights or
- * an AGOP with non-finite entries (a diverged run) give null metrics.
+ * nfaCorr, nfaCorrHalf, nfaPearson, alphaHat and the centred correlation without forming
+ * AGOP^α (see nfa-curve.ts, centred-corr.ts and power-pearson.ts); alphaHatSpectral adds the
+ * eigenvalues of the gram matrix. Weights or an AGOP with non-finite entries (a diverged run)
+ * give null metrics.
  */
 export function nfaMetrics({
   weights,
@@ -89,9 +99,13 @@ export function nfaMetrics({
     nfaPearson: null,
     alphaHat: null,
     nfaCorrBest: null,
+    nfaCorrCentredBest: null,
+    alphaHatCentred: null,
     alphaHatSpectral: null,
     imbalance: finiteOrNull(imbalance),
     imbalanceRel: finiteOrNull(imbalanceRel),
+    agopRank: 0,
+    agopEigen: null,
   };
   if (!allFiniteFlat(gram.data) || !allFiniteFlat(agop.data)) return nulls;
 
@@ -99,6 +113,7 @@ export function nfaMetrics({
   const gv = gramTimesVectors(gram, eigen);
   const curve = nfaCorrCurveOf(gram, eigen, gv);
   const best = alphaHatFromCurve(curve);
+  const centred = alphaHatFromCurve(centredCorrCurveOf(gram, eigen, gv));
   return {
     ...nulls,
     nfaCorr: finiteOrNull(curve(1 / depth)),
@@ -106,11 +121,15 @@ export function nfaMetrics({
     nfaPearson: finiteOrNull(pearsonWithPower(gram, eigen, 1 / depth, gv)),
     alphaHat: finiteOrNull(best.alpha),
     nfaCorrBest: finiteOrNull(best.corr),
+    nfaCorrCentredBest: finiteOrNull(centred.corr),
+    alphaHatCentred: finiteOrNull(centred.alpha),
     // The gram spectrum by the decomposition that every log step runs (on the c × c WWᵀ):
     // JIT-compiled by now, where code that runs once per run would still be interpreted.
     alphaHatSpectral: spectral
       ? finiteOrNull(alphaHatSpectralFromEigen(symmetricEigenFlat(gram.data, gram.rows), eigen))
       : null,
+    agopRank: curve.rank,
+    agopEigen: eigen,
   };
 }
 

@@ -2,7 +2,9 @@ import { initBackend, type BackendName } from '../backend/backend.js';
 import type { RunConfig } from '../config/schema.js';
 import type { FinalMetrics, HistoryPoint, RunResult } from '../config/result.js';
 import { initWeights } from '../init/make-init.js';
-import type { Dense } from '../linalg/dense.js';
+import { dense, type Dense } from '../linalg/dense.js';
+import { flatNorm } from '../linalg/flat.js';
+import { baselinesOf, randomFirstLayer } from '../metrics/baselines.js';
 import { nfaMetrics, toArray } from '../metrics/snapshot.js';
 import { makeOptimizer } from '../optimizers/make-optimizer.js';
 import type { Optimizer } from '../optimizers/optimizer.js';
@@ -10,6 +12,7 @@ import { makeTask } from '../tasks/make-task.js';
 import { BatchSampler } from './batches.js';
 import type { Engine } from './engine.js';
 import { engineName, makeEngine } from './make-engine.js';
+import { noQuality, qualityFlags } from './quality-flags.js';
 
 export interface TrainOptions {
   /** TensorFlow.js backend; `auto` (default) picks the fastest that loads. */
@@ -18,18 +21,33 @@ export interface TrainOptions {
   signal?: AbortSignal;
   /** Wall clock in seconds (injectable for tests); defaults to performance.now. */
   now?: () => number;
+  /** Return the final weights in `RunResult.weights` (default false: they can be large). */
+  keepWeights?: boolean;
 }
 
 const finite = (v: number | null): number | null => (v !== null && Number.isFinite(v) ? v : null);
 
+/** The first layers the final AGOP is compared with (see `Baselines`). */
+interface BaselineLayers {
+  initial: Dense;
+  random: Dense;
+}
+
 /**
- * The history point at the current weights and, when `final` is set, the final metrics with
- * the matrices. Only the final metrics need the gram spectrum (alphaHatSpectral), so every
- * other log step skips that eigendecomposition.
+ * The history point at the current weights and, when `baselines` is given (the last log step),
+ * the final metrics with the matrices and the baselines. Only the final metrics need the gram
+ * spectrum (alphaHatSpectral) and the baselines, so every other log step skips them. Also
+ * returns the AGOP and its rank, for the quality flags.
  */
-function measure(engine: Engine, weights: Dense[], step: number, time: number, final: boolean) {
+function measure(
+  engine: Engine,
+  weights: Dense[],
+  step: number,
+  time: number,
+  baselines: BaselineLayers | null,
+) {
   const agop = engine.agop(weights);
-  const m = nfaMetrics({ weights, ...(agop ? { agop } : {}), spectral: final });
+  const m = nfaMetrics({ weights, ...(agop ? { agop } : {}), spectral: baselines !== null });
   const point: HistoryPoint = {
     step,
     time,
@@ -38,18 +56,21 @@ function measure(engine: Engine, weights: Dense[], step: number, time: number, f
     nfaCorrHalf: m.nfaCorrHalf,
     nfaPearson: m.nfaPearson,
     alphaHat: m.alphaHat,
+    nfaCorrBest: m.nfaCorrBest,
+    nfaCorrCentredBest: m.nfaCorrCentredBest,
     imbalance: m.imbalance,
   };
-  if (!final) return { point, final: null };
+  if (!baselines) return { point, final: null, agop: m.agop, agopRank: m.agopRank };
   const metrics: FinalMetrics = {
     ...point,
     alphaHatSpectral: m.alphaHatSpectral,
     imbalanceRel: m.imbalanceRel,
-    nfaCorrBest: m.nfaCorrBest,
+    alphaHatCentred: m.alphaHatCentred,
+    baselines: baselinesOf(m.agopEigen, baselines),
     gram: toArray(m.gram),
     agop: toArray(m.agop),
   };
-  return { point, final: metrics };
+  return { point, final: metrics, agop: m.agop, agopRank: m.agopRank };
 }
 
 /** Whether every entry is finite (an indexed loop: this runs on every step's gradients). */
@@ -106,6 +127,11 @@ export async function runTraining(
   const task = makeTask(config);
   const weights = initWeights(config);
   const params = weights.map((w) => w.data);
+  const w1 = weights[0]!;
+  const baselineLayers: BaselineLayers = {
+    initial: dense(w1.rows, w1.cols, w1.data.slice()),
+    random: randomFirstLayer(w1.rows, w1.cols, config.seed),
+  };
   const optimizer = makeOptimizer(config);
   const sampler = new BatchSampler(config.samples, config.batchSize, config.seed);
   const engine = await makeEngine(config, task);
@@ -115,11 +141,19 @@ export async function runTraining(
   let status: RunResult['status'] = 'ok';
   let error: string | undefined;
   let stepsDone = 0;
+  let initialAgopNorm: number | null = null;
+  let finalAgopRank = 0;
+  let finalAgopNorm: number | null = null;
 
   const log = (step: number, last: boolean) => {
     const t0 = now();
-    const m = measure(engine, weights, step, t0 - start, last);
+    const m = measure(engine, weights, step, t0 - start, last ? baselineLayers : null);
     history.push(m.point);
+    if (step === 0) initialAgopNorm = finite(flatNorm(m.agop.data));
+    if (last) {
+      finalAgopNorm = finite(flatNorm(m.agop.data));
+      finalAgopRank = m.agopRank;
+    }
     metricsSeconds += now() - t0;
     return m;
   };
@@ -156,12 +190,27 @@ export async function runTraining(
     engine.dispose();
   }
   if (status === 'diverged') error = `loss or weights became non-finite after ${stepsDone} steps`;
+  const { flags, quality } =
+    status === 'ok' && final
+      ? qualityFlags({
+          initialLoss: history[0]?.loss ?? null,
+          finalLoss: final.loss,
+          initialAgopNorm,
+          finalAgopNorm,
+          agopRank: finalAgopRank,
+          alphaHat: final.alphaHat,
+          nfaCorrBest: final.nfaCorrBest,
+        })
+      : noQuality();
   const seconds = now() - start;
   return {
     status,
     ...(error ? { error } : {}),
     history,
     final,
+    flags,
+    quality,
+    ...(options.keepWeights && final ? { weights: weights.map((w) => toArray(w)) } : {}),
     timing: {
       seconds,
       stepsPerSecond: seconds > 0 ? stepsDone / seconds : 0,

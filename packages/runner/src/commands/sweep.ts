@@ -15,6 +15,7 @@ interface SweepArgs {
   dryRun: boolean;
   retries: number;
   json: boolean;
+  saveWeights: boolean;
 }
 
 /** `runner sweep <spec> …` — run every missing cell of a sweep spec. */
@@ -50,6 +51,11 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         type: 'boolean',
         default: false,
         describe: 'with --dry-run: print the plan as JSON',
+      })
+      .option('save-weights', {
+        type: 'boolean',
+        default: false,
+        describe: "store each run's final weights W_1…W_L in its record",
       }) as unknown as Argv<SweepArgs>,
   handler: async (args: ArgumentsCamelCase<SweepArgs>) => {
     throwIfProblems([
@@ -70,6 +76,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       backend: args.backend as BackendName,
       dryRun: args.dryRun,
       json: args.json,
+      saveWeights: args.saveWeights,
     });
   },
 };

@@ -16,7 +16,17 @@ export interface Table {
 
 /** Run metadata columns, before the config fields. */
 const META = ['id', 'sweep', 'experiment', 'status', 'error'] as const;
-/** Columns after the final metrics. */
+/** The final baselines (core's `Baselines`), each a column under its own name. */
+const BASELINES = [
+  'isotropicBest',
+  'randomBest',
+  'randomCentredBest',
+  'initialBest',
+  'initialCentredBest',
+] as const;
+/** The quality flags (joined by ";") and the numbers behind them. */
+const QUALITY = ['flags', 'lossRatio', 'agopRank'] as const;
+/** Columns after the final metrics, baselines and quality. */
 const TAIL = [
   'seconds',
   'stepsPerSecond',
@@ -45,8 +55,10 @@ const scalar = (v: unknown): Cell =>
  * The table `runner export` writes. Columns: id, sweep, experiment (every experiment of the
  * spec snapshot the run belongs to, joined by ";"), status, error; then every run-config field
  * under its own name (depth, width, optimizer, …); then the scalar final metrics under their
- * own names (loss, nfaCorr, alphaHat, …; not the gram/agop matrices); then seconds,
- * stepsPerSecond, backend, engineUsed (the engine that actually ran), host, finishedAt, attempts.
+ * own names (loss, nfaCorr, alphaHat, …; not the gram/agop matrices); then the final
+ * baselines (isotropicBest, randomBest, randomCentredBest, initialBest, initialCentredBest),
+ * flags (joined by ";"), lossRatio and agopRank; then seconds, stepsPerSecond, backend,
+ * engineUsed (the engine that actually ran), host, finishedAt, attempts.
  */
 export function exportTable(dir: string): Table {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
@@ -64,10 +76,11 @@ export function exportTable(dir: string): Table {
     a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
   );
   const fkeys = finalKeys(records);
-  const columns = [...META, ...RUN_CONFIG_FIELDS, ...fkeys, ...TAIL];
+  const columns = [...META, ...RUN_CONFIG_FIELDS, ...fkeys, ...BASELINES, ...QUALITY, ...TAIL];
   const rows = records.map((r): Cell[] => {
     const cfg = r.config as unknown as Record<string, unknown>;
     const fin = (r.final ?? {}) as unknown as Record<string, unknown>;
+    const base = (r.final?.baselines ?? {}) as unknown as Record<string, unknown>;
     return [
       r.id,
       r.sweep,
@@ -76,6 +89,11 @@ export function exportTable(dir: string): Table {
       r.error ?? null,
       ...RUN_CONFIG_FIELDS.map((f) => scalar(cfg[f])),
       ...fkeys.map((k) => scalar(fin[k])),
+      ...BASELINES.map((k) => scalar(base[k])),
+      // Records before v2 have no flags: null, not an empty list.
+      r.flags ? r.flags.join(';') : null,
+      scalar(r.quality?.lossRatio),
+      scalar(r.quality?.agopRank),
       scalar(r.timing?.seconds),
       scalar(r.timing?.stepsPerSecond),
       scalar(r.backend),

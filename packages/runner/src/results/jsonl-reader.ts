@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
+import { RECORD_VERSION } from '../ids.js';
 import { STATUS_RANK, type RunRecord } from './record.js';
 
 /** A line that could not be used: torn by a crash, or not a run record. */
@@ -20,9 +21,13 @@ export interface ResultsRead {
   bad: BadLine[];
 }
 
-/** The fields a reader relies on; the rest of the record passes through unchanged. */
+/**
+ * The fields a reader relies on; the rest of the record passes through unchanged. Records of
+ * every version up to RECORD_VERSION are read: their ids never match a cell of a later
+ * version, so they count as results of no current cell (and lack the later fields).
+ */
 const recordShape = z.looseObject({
-  v: z.literal(1),
+  v: z.number().int().min(1).max(RECORD_VERSION),
   id: z.string().min(1),
   sweep: z.string(),
   experiment: z.string(),

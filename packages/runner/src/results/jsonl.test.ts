@@ -2,12 +2,13 @@ import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { tempDir } from '../test-support/harness.js';
+import { RECORD_VERSION } from '../ids.js';
 import { readResults } from './jsonl-reader.js';
 import { JsonlWriter, writerFileName } from './jsonl-writer.js';
 
 function rec(id: string, status: string, finishedAt: string, extra: object = {}) {
   return {
-    v: 1,
+    v: RECORD_VERSION,
     id,
     sweep: 's',
     experiment: 'e',
@@ -78,6 +79,28 @@ describe('readResults', () => {
       [4, 'torn last line'],
     ]);
     expect(r.bad[0]!.file).toBe(file);
+  });
+
+  it('reads records of every version from 1 to RECORD_VERSION, and no other', () => {
+    const dir = tempDir();
+    const lines = [
+      rec('old', 'ok', '2026-01-01T00:00:00Z', { v: 1 }),
+      rec('new', 'ok', '2026-01-01T00:00:00Z'),
+      rec('zero', 'ok', '2026-01-01T00:00:00Z', { v: 0 }),
+      rec('future', 'ok', '2026-01-01T00:00:00Z', { v: RECORD_VERSION + 1 }),
+      rec('half', 'ok', '2026-01-01T00:00:00Z', { v: 1.5 }),
+      rec('text', 'ok', '2026-01-01T00:00:00Z', { v: '1' }),
+    ];
+    writeFileSync(join(dir, 'w.jsonl'), lines.map((l) => `${JSON.stringify(l)}\n`).join(''));
+    const r = readResults(dir);
+    expect([...r.records.keys()].sort()).toEqual(['new', 'old']);
+    expect(r.bad.map((b) => [b.line, b.reason.split(' (')[0]])).toEqual([
+      [3, 'not a run record'],
+      [4, 'not a run record'],
+      [5, 'not a run record'],
+      [6, 'not a run record'],
+    ]);
+    expect(r.bad[0]!.reason).toMatch(/v:/);
   });
 
   it('reads a missing directory as empty', () => {

@@ -1,11 +1,23 @@
 import { hostname } from 'node:os';
-import type { FinalMetrics, HistoryPoint, RunConfig, RunResult, RunStatus } from '@ansatz/core';
+import type {
+  FinalMetrics,
+  HistoryPoint,
+  QualityFlag,
+  RunConfig,
+  RunQuality,
+  RunResult,
+  RunStatus,
+} from '@ansatz/core';
 import { RECORD_VERSION } from '../ids.js';
 import type { Cell } from '../spec/expand.js';
 
-/** One line of a results file (DESIGN.md §3). Extra fields are allowed by the contract. */
+/**
+ * One line of a results file (DESIGN.md §3). Extra fields are allowed by the contract. Written
+ * with v = RECORD_VERSION; a reader also returns older records (v ≥ 1), which lack the fields
+ * marked "from v2".
+ */
 export interface RunRecord {
-  v: typeof RECORD_VERSION;
+  v: number;
   id: string;
   sweep: string;
   experiment: string;
@@ -14,6 +26,12 @@ export interface RunRecord {
   error?: string;
   history: HistoryPoint[];
   final: FinalMetrics | null;
+  /** Core's quality flags of an ok run ([] otherwise); from v2. */
+  flags?: QualityFlag[];
+  /** The numbers behind them: loss ratio and final AGOP rank; from v2. */
+  quality?: RunQuality;
+  /** Final weights W_1 … W_L (W_l out × in), only from `runner sweep --save-weights`. */
+  weights?: number[][][];
   timing: RunResult['timing'];
   backend: string;
   engine: string;
@@ -48,6 +66,9 @@ export function recordFromResult(
     ...(result.error !== undefined ? { error: result.error } : {}),
     history: result.history,
     final: result.final,
+    flags: result.flags,
+    quality: result.quality,
+    ...(result.weights !== undefined ? { weights: result.weights } : {}),
     timing: result.timing,
     backend: result.backend,
     engine: result.engine,
@@ -76,6 +97,8 @@ export function failedRecord(
     error,
     history: [],
     final: null,
+    flags: [],
+    quality: { lossRatio: null, agopRank: 0 },
     timing: { seconds, stepsPerSecond: 0, metricsSeconds: 0 },
     backend,
     engine: cell.config.engine,

@@ -15,6 +15,8 @@ const okResult = (): RunResult => ({
   status: 'ok',
   history: [],
   final: null,
+  flags: [],
+  quality: { lossRatio: null, agopRank: 1 },
   timing: { seconds: 0, stepsPerSecond: 0, metricsSeconds: 0 },
   backend: 'cpu',
   engine: 'linear',
@@ -52,6 +54,25 @@ describe('Scheduler', () => {
     expect(by.get(flaky)).toMatchObject({ kind: 'result', attempts: 2 });
     expect(by.get(broken)).toMatchObject({ kind: 'failed', error: 'boom 1', attempts: 2 });
     expect(calls.filter((t) => t.id === broken).map((t) => t.attempt)).toEqual([0, 1]);
+  });
+
+  it('asks every run for its weights when keepWeights is set, and only then', async () => {
+    for (const keepWeights of [true, false]) {
+      const calls: WorkerTask[] = [];
+      const s = new Scheduler([0, 1].map(cell), {
+        workers: 1,
+        retries: 0,
+        backend: 'cpu',
+        keepWeights,
+        run: async (task) => {
+          calls.push(task);
+          return okResult();
+        },
+        onDone: () => {},
+      });
+      await s.run();
+      expect(calls.map((t) => t.keepWeights === true)).toEqual([keepWeights, keepWeights]);
+    }
   });
 
   it('stop() starts nothing new but lets in-flight runs finish', async () => {

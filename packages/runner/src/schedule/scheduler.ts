@@ -12,6 +12,8 @@ export interface SchedulerOptions {
   /** Extra attempts after a run throws or its thread crashes. */
   retries: number;
   backend: BackendName;
+  /** Ask every run for its final weights (WorkerTask.keepWeights). */
+  keepWeights?: boolean;
   run: (task: WorkerTask, signal: AbortSignal) => Promise<RunResult>;
   onStart?: (cell: Cell, attempt: number) => void;
   onRetry?: (cell: Cell, error: string, attempt: number) => void;
@@ -96,6 +98,7 @@ export class Scheduler {
       config: cell.config,
       backend: this.opts.backend,
       attempt,
+      ...(this.opts.keepWeights ? { keepWeights: true } : {}),
     };
     this.opts.run(task, this.controller.signal).then(
       (result) => {

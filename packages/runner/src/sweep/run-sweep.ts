@@ -21,6 +21,8 @@ export interface SweepOptions {
   backend: BackendName;
   dryRun: boolean;
   json: boolean;
+  /** Store each run's final weights in its record (`--save-weights`). */
+  saveWeights?: boolean;
 }
 
 /**
@@ -58,6 +60,7 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     workers,
     retries: opts.retries,
     backend: opts.backend,
+    keepWeights: opts.saveWeights === true,
     run: (task, signal) => pool.run(task, signal),
     isFatal: (error) => BACKEND_UNAVAILABLE.test(error),
     onRetry: (cell, error, attempt) => {

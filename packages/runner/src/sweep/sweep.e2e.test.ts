@@ -4,7 +4,12 @@ import { cpSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { expectSameResults, recordsOf } from '../test-support/compare.js';
+import { RECORD_VERSION } from '../ids.js';
 import { rawLines, runCli, tempDir, tinySpec, writeText } from '../test-support/harness.js';
+
+const mul = (a: number[][], b: number[][]): number[][] =>
+  a.map((row) => b[0]!.map((_, j) => row.reduce((s, v, k) => s + v * b[k]![j]!, 0)));
+const transpose = (a: number[][]): number[][] => a[0]!.map((_, j) => a.map((row) => row[j]!));
 
 let dir: string;
 let spec: string;
@@ -89,6 +94,37 @@ describe('runner sweep', () => {
     expect(again.stdout).toMatch(/nothing to run, all 13 cells done/);
     const longer = writeText(dir, 'longer.yaml', tinySpec({ steps: 41 }));
     expect((await dryRun([longer, '--out', incDir])).toRun).toHaveLength(9);
+  });
+
+  it('--save-weights stores final weights that reproduce the AGOP; records carry flags and quality', async () => {
+    const wDir = join(dir, 'weights');
+    const r = await runCli(['sweep', spec, '--out', wDir, '--workers', '2', '--save-weights']);
+    expect(r.code, r.stderr).toBe(0);
+    const withWeights = recordsOf(wDir);
+    // The same cells (weights are not part of a cell's id) with the same numbers.
+    expectSameResults(recordsOf(refDir), withWeights);
+    for (const rec of recordsOf(refDir).values()) expect(rec.weights).toBeUndefined();
+    for (const rec of withWeights.values()) {
+      expect(rec.v).toBe(RECORD_VERSION);
+      expect(rec.status).toBe('ok');
+      expect(Array.isArray(rec.flags)).toBe(true);
+      expect(rec.quality!.agopRank).toBe(2);
+      const ws = rec.weights!;
+      expect(ws).toHaveLength(rec.config.depth);
+      // A linear net: AGOP = WᵀW for W = W_L⋯W_1, recomputed in float64 from the stored weights.
+      const w = ws.slice(1).reduce((acc, layer) => mul(layer, acc), ws[0]!);
+      const agop = mul(transpose(w), w);
+      const ref = rec.final!.agop;
+      let err = 0;
+      let norm = 0;
+      ref.forEach((row, i) =>
+        row.forEach((v, j) => {
+          err += (v - agop[i]![j]!) ** 2;
+          norm += v * v;
+        }),
+      );
+      expect(Math.sqrt(err / norm)).toBeLessThan(1e-12);
+    }
   });
 
   it('dry-run and status count per experiment; export writes one row per run with config and final metrics', async () => {
