@@ -7,7 +7,7 @@ import { groupBy, median } from '../stats.js';
 import { EXPONENT_RULE, checkExponent, type ExponentCheck } from './exponent.js';
 import { ALL_FLAGS, isBalanced, isGd, isLinear, usable } from './select.js';
 import { THRESHOLDS } from './thresholds.js';
-import { fmt, fmtE, yesNo, type Verdict } from './types.js';
+import { fmt, fmtE, fmtRange, yesNo, type Verdict } from './types.js';
 import { groupOrder } from './weight-decay.js';
 
 /** Final / initial imbalance of a run (null when undefined). */
@@ -125,7 +125,7 @@ export function emergenceVerdict(records: readonly RunRecord[]): Verdict {
     ...base,
     state: 'pass',
     summary:
-      `In all ${passing.length} judged group(s) the NFA, absent at step 0 (corr(1/L) ${fmt(Math.min(...passing.map((g) => g.corr0 ?? 1)))}–${fmt(Math.max(...passing.map((g) => g.corr0 ?? 0)))}), ` +
+      `In all ${passing.length} judged group(s) the NFA, absent at step 0 (corr(1/L) ${fmtRange(Math.min(...passing.map((g) => g.corr0 ?? 1)), Math.max(...passing.map((g) => g.corr0 ?? 0)))}), ` +
       `appears with α̂ closer to 1/L than to either neighbour and corr(1/L) ≥ ${fmt(Math.min(...passing.map((g) => g.check.corr ?? 0)), 4)}` +
       (lacking > 0 ? ` (${lacking} judged group(s) with too few runs not counted).` : '.'),
   };

@@ -30,4 +30,10 @@ export const fmt = (x: number | null | undefined, d = 3): string =>
   x === null || x === undefined ? 'n/a' : x.toFixed(d);
 export const fmtE = (x: number | null | undefined): string =>
   x === null || x === undefined ? 'n/a' : x.toExponential(2);
+/** "a–b", or one value when both ends print the same. */
+export const fmtRange = (lo: number | null, hi: number | null, d = 3): string => {
+  const a = fmt(lo, d);
+  const b = fmt(hi, d);
+  return a === b ? a : `${a}–${b}`;
+};
 export const yesNo = (ok: boolean | null): string => (ok === null ? 'n/a' : ok ? 'yes' : 'no');

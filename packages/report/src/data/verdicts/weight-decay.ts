@@ -4,7 +4,7 @@ import { groupBy, linearFit, median } from '../stats.js';
 import { keptImbalance } from './emergence.js';
 import { isBalanced, isGd, isLinear, mergeExclusions, usable } from './select.js';
 import { THRESHOLDS } from './thresholds.js';
-import { fmt, fmtE, yesNo, type Verdict } from './types.js';
+import { fmt, fmtE, fmtRange, yesNo, type Verdict } from './types.js';
 
 /** Fitted per-step slope of ln(imbalance), over points above the noise floor. */
 export function imbalanceSlope(r: RunRecord): number | null {
@@ -42,7 +42,7 @@ const groupKey = (r: RunRecord, withLambda: boolean) =>
 
 const range = (xs: (number | null)[]) => {
   const v = xs.filter((x): x is number => x !== null);
-  return v.length === 0 ? 'n/a' : `${fmt(Math.min(...v), 3)}–${fmt(Math.max(...v), 3)}`;
+  return v.length === 0 ? 'n/a' : fmtRange(Math.min(...v), Math.max(...v));
 };
 
 export function weightDecayVerdict(records: readonly RunRecord[]): Verdict {
@@ -191,7 +191,7 @@ export function weightDecayVerdict(records: readonly RunRecord[]): Verdict {
     ...base,
     state: 'pass',
     summary:
-      `In all ${decayGroups.length} λ > 0 groups the imbalance decays at ${fmt(Math.min(...ratios), 3)}–${fmt(Math.max(...ratios), 3)}× ` +
+      `In all ${decayGroups.length} λ > 0 groups the imbalance decays at ${fmtRange(Math.min(...ratios), Math.max(...ratios))}× ` +
       `the gd rate, and the ${repaired.length} that shed it reach corr(1/L) ≥ ${fmt(Math.min(...repaired.map((g) => g.corr1 ?? 0)), 3)}; ` +
       `without weight decay every run keeps ≥ ${fmt(Math.min(...controlGroups.map((g) => g.worst ?? 0)), 3)} of its imbalance (${controlGroups.length} groups).`,
   };
