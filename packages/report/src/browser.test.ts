@@ -68,6 +68,8 @@ afterAll(async () => {
 
 const ok = () => records.filter((r) => r.status === 'ok');
 const linearOk = () => ok().filter((r) => r.config.activation === 'linear');
+/** Linear ok runs without quality flags: what the alignment and optimizer charts plot. */
+const linearUnflagged = () => linearOk().filter((r) => (r.flags as string[]).length === 0);
 
 const PAGES = [
   '',
@@ -78,6 +80,7 @@ const PAGES = [
   'runs/',
   'runs/bal-L3-s0/',
   'runs/failed-1/',
+  'runs/unfit/',
   'runs/hostile/',
 ];
 
@@ -154,12 +157,15 @@ describe('built site in Chromium', () => {
     expect(await marks(overview.page, 'status-bars', 'bar', 'rect')).toBe(pairs.size);
 
     const align = await open('alignment/');
-    expect(await marks(align.page, 'alpha-depth', 'dot', 'circle')).toBe(linearOk().length);
-    const balanced = linearOk().filter((r) => r.config.init === 'balanced');
+    expect(await marks(align.page, 'alpha-depth', 'dot', 'circle')).toBe(linearUnflagged().length);
+    expect(linearUnflagged().length).toBeLessThan(linearOk().length);
+    const balanced = linearUnflagged().filter((r) => r.config.init === 'balanced');
     expect(await marks(align.page, 'corr-half', 'dot', 'circle')).toBe(2 * balanced.length);
 
     const opt = await open('optimizers/');
-    const cells = new Set(linearOk().map((r) => `${r.config.optimizer}|${r.config.weightDecay}`));
+    const cells = new Set(
+      linearUnflagged().map((r) => `${r.config.optimizer}|${r.config.weightDecay}`),
+    );
     expect(await marks(opt.page, 'opt-heatmap', 'cell', 'rect')).toBe(cells.size);
 
     const conv = await open('convergence/');
@@ -272,10 +278,21 @@ describe('built site in Chromium', () => {
       );
     expect(states).toEqual([
       'depth:pass',
+      'emergence:pass',
       'weight-decay:pass',
       'counterexamples:pass',
       'optimizers:info',
     ]);
+    // The flagged run is counted on the overview and left out of the verdicts, which say so.
+    expect(await page.locator('#flags').innerText()).toContain('not-fit');
+    const excluded = await page
+      .locator('section.verdict[data-verdict="emergence"] .exclusions')
+      .innerText();
+    expect(excluded).toContain('1 run(s) left out: 1 did not fit');
+    const unfit = await open('runs/unfit/');
+    expect(await unfit.page.locator('#quality').innerText()).toContain('not-fit');
+    const runs = await open('runs/');
+    expect(await runs.page.locator('#runs').innerText()).toContain('not-fit');
     expect(await page.locator('#problems tbody tr').count()).toBe(
       records.filter((r) => r.status !== 'ok').length,
     );
