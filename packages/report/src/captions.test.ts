@@ -67,7 +67,10 @@ describe('captions agree with the verdict tables', () => {
       Number(x[2]),
       Number(x[1]),
     ]);
-    const rows = verdict('depth').table.rows.map((r) => [r[0], Number((r[3] as number).toFixed(3))]);
+    const rows = verdict('depth').table.rows.map((r) => [
+      r[0],
+      Number((r[3] as number).toFixed(3)),
+    ]);
     expect(quoted).toEqual(rows);
   });
 
