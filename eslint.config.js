@@ -1,4 +1,5 @@
 import js from '@eslint/js';
+import astro from 'eslint-plugin-astro';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
@@ -9,12 +10,17 @@ export default tseslint.config(
       '**/.astro/**',
       'site/**',
       'results/**',
-      '**/*.astro',
       'bench-results/**',
     ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,
+  // .astro files: astro's parser, with the TypeScript parser for the frontmatter and <script>s.
+  ...astro.configs.recommended,
+  {
+    files: ['**/*.astro'],
+    languageOptions: { parserOptions: { parser: tseslint.parser } },
+  },
   {
     languageOptions: { globals: { process: 'readonly', console: 'readonly' } },
     rules: {

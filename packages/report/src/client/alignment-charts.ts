@@ -1,18 +1,8 @@
 import * as Plot from '@observablehq/plot';
 import type { AlignmentData } from '../data/alignment.js';
-import type { Renderer } from './types.js';
+import type { ChartRenderer, ChartRenderers } from './chart-kinds.js';
 
-// The JSON shapes are the build-time producer's types (erased at compile time), so the page
-// data and the charts cannot drift apart.
-interface AlphaData {
-  points: AlignmentData['points'];
-  summary: AlignmentData['summary'];
-  theory: { L: number; a: number }[];
-  y: 'a' | 'as';
-  label: string;
-}
-
-const alphaDepth = (d: AlphaData, width: number) => {
+const alphaDepth: ChartRenderer<'alpha-depth'> = (d, width) => {
   const pts = d.points.filter((p) => p[d.y] !== null);
   const depths = [...new Set(d.points.map((p) => p.L))].sort((a, b) => a - b);
   const summary = d.summary.filter((s) => s.med !== null);
@@ -61,7 +51,7 @@ const alphaDepth = (d: AlphaData, width: number) => {
 
 type CorrPoint = AlignmentData['corr'][number];
 
-const corrHalf = (data: CorrPoint[], width: number) =>
+const corrHalf: ChartRenderer<'corr-half'> = (data, width) =>
   Plot.plot({
     width,
     height: 340,
@@ -92,7 +82,7 @@ const corrHalf = (data: CorrPoint[], width: number) =>
     ],
   });
 
-export const alignmentRenderers: Record<string, Renderer> = {
-  'alpha-depth': alphaDepth as Renderer,
-  'corr-half': corrHalf as Renderer,
+export const alignmentRenderers: Pick<ChartRenderers, 'alpha-depth' | 'corr-half'> = {
+  'alpha-depth': alphaDepth,
+  'corr-half': corrHalf,
 };

@@ -3,19 +3,25 @@
  * `<script type="application/json">`. Data is read with textContent and drawn as SVG text: never
  * parsed as HTML.
  */
-import { renderers } from './renderers.js';
+import type { ChartData, ChartKind } from './chart-kinds.js';
+import { isChartKind, renderers } from './renderers.js';
+
+/** Draw a chart of kind K; its data is ChartData[K] since <Chart> embedded it from that type. */
+function paint<K extends ChartKind>(kind: K, data: ChartData[K], width: number): Element {
+  return renderers[kind](data, width);
+}
 
 function draw(fig: HTMLElement): void {
   const kind = fig.dataset.chart ?? '';
   const target = fig.querySelector<HTMLElement>('.plot');
   const json = fig.querySelector('script[type="application/json"]')?.textContent ?? 'null';
-  const render = renderers[kind];
   if (!target) return;
   try {
-    if (!render) throw new Error(`no renderer for chart kind "${kind}"`);
+    if (!isChartKind(kind)) throw new Error(`no renderer for chart kind "${kind}"`);
     const width = Math.max(480, Math.min(1150, target.clientWidth || 900));
-    const paint = render as (data: unknown, width: number) => Element;
-    target.replaceChildren(paint(JSON.parse(json) as unknown, width));
+    // The JSON was written by <Chart> (Chart.astro) from ChartData[kind]: JSON.parse's `any` is
+    // that type, checked at build time where the page passed it.
+    target.replaceChildren(paint(kind, JSON.parse(json), width));
   } catch (e) {
     const p = document.createElement('p');
     p.className = 'note';

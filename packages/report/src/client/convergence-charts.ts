@@ -1,10 +1,11 @@
 import * as Plot from '@observablehq/plot';
 import type { ConvergenceData, ConvergenceRun } from '../data/convergence.js';
-import { logAxis, type Renderer } from './types.js';
+import type { ChartRenderers, ConvergenceCurves } from './chart-kinds.js';
+import { logAxis } from './types.js';
 
-// The JSON shapes are the build-time producer's types (erased at compile time).
 type Run = ConvergenceRun;
-type ConvData = Pick<ConvergenceData, 'runs' | 'points'> & Partial<Pick<ConvergenceData, 'theory'>>;
+/** Every convergence chart's data; only the imbalance chart has (and draws) the theory curves. */
+type ConvData = ConvergenceCurves & Partial<Pick<ConvergenceData, 'theory'>>;
 
 const THEORY = 'gd theory e^(−2ηλ·step)';
 
@@ -69,8 +70,11 @@ function convChart(key: 'c' | 'i' | 'l', label: string, log: boolean) {
   };
 }
 
-export const convergenceRenderers: Record<string, Renderer> = {
-  'conv-imbalance': convChart('i', 'imbalance Σ‖D_l‖_F', true) as Renderer,
-  'conv-corr': convChart('c', 'corr(1/L)', false) as Renderer,
-  'conv-loss': convChart('l', 'loss (MSE)', true) as Renderer,
+export const convergenceRenderers: Pick<
+  ChartRenderers,
+  'conv-imbalance' | 'conv-corr' | 'conv-loss'
+> = {
+  'conv-imbalance': convChart('i', 'imbalance Σ‖D_l‖_F', true),
+  'conv-corr': convChart('c', 'corr(1/L)', false),
+  'conv-loss': convChart('l', 'loss (MSE)', true),
 };

@@ -1,29 +1,9 @@
 import * as Plot from '@observablehq/plot';
-import { STATUS_COLORS, fmt, type Renderer } from './types.js';
+import type { OptimizerCell } from '../data/optimizers.js';
+import type { ChartRenderer, ChartRenderers } from './chart-kinds.js';
+import { STATUS_COLORS, fmt } from './types.js';
 
-interface StatusCount {
-  experiment: string;
-  status: string;
-  n: number;
-}
-
-interface Cell {
-  opt: string;
-  wd: string;
-  n: number;
-  corr: number | null;
-  err: number | null;
-}
-
-interface HeatmapData {
-  cells: Cell[];
-  field: 'corr' | 'err';
-  label: string;
-  scheme: string;
-  reverse: boolean;
-}
-
-const statusBars = (data: StatusCount[], width: number) =>
+const statusBars: ChartRenderer<'status-bars'> = (data, width) =>
   Plot.plot({
     width,
     marginLeft: 150,
@@ -37,7 +17,7 @@ const statusBars = (data: StatusCount[], width: number) =>
     ],
   });
 
-const optHeatmap = (d: HeatmapData, width: number) => {
+const optHeatmap: ChartRenderer<'opt-heatmap'> = (d, width) => {
   const cells = d.cells.filter((c) => c[d.field] !== null);
   return Plot.plot({
     width: Math.min(width, 160 + 110 * new Set(cells.map((c) => c.wd)).size),
@@ -45,7 +25,7 @@ const optHeatmap = (d: HeatmapData, width: number) => {
     height: 70 + 40 * new Set(cells.map((c) => c.opt)).size,
     x: { label: 'weight decay λ', type: 'band' },
     y: { label: 'optimizer' },
-    color: { legend: true, label: d.label, scheme: d.scheme as 'viridis', reverse: d.reverse },
+    color: { legend: true, label: d.label, scheme: d.scheme, reverse: d.reverse },
     marks: [
       Plot.cell(cells, {
         x: 'wd',
@@ -57,7 +37,7 @@ const optHeatmap = (d: HeatmapData, width: number) => {
       Plot.text(cells, {
         x: 'wd',
         y: 'opt',
-        text: (c: Cell) => fmt(c[d.field]),
+        text: (c: OptimizerCell) => fmt(c[d.field]),
         fill: 'black',
         stroke: 'white',
         strokeWidth: 3,
@@ -67,7 +47,7 @@ const optHeatmap = (d: HeatmapData, width: number) => {
   });
 };
 
-export const overviewRenderers: Record<string, Renderer> = {
-  'status-bars': statusBars as Renderer,
-  'opt-heatmap': optHeatmap as Renderer,
+export const overviewRenderers: Pick<ChartRenderers, 'status-bars' | 'opt-heatmap'> = {
+  'status-bars': statusBars,
+  'opt-heatmap': optHeatmap,
 };

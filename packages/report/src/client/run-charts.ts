@@ -1,19 +1,9 @@
 import * as Plot from '@observablehq/plot';
 import type { CounterexamplesData } from '../data/counterexamples.js';
-import type { RunDetail } from '../data/run-detail.js';
-import { logAxis, type Renderer } from './types.js';
+import type { ChartRenderer, ChartRenderers, CounterexampleCurves } from './chart-kinds.js';
+import { logAxis } from './types.js';
 
-// The JSON shapes are the build-time producers' types (erased at compile time).
-type Curve = RunDetail['curves'][number];
-
-type CeData = Pick<CounterexamplesData, 'points'> & CounterexamplesData['thresholds'];
-
-interface CeCurves {
-  runs: CounterexamplesData['curveRuns'];
-  curves: CounterexamplesData['curves'];
-}
-
-const runLoss = (data: Curve[], width: number) => {
+const runLoss: ChartRenderer<'run-curves'> = (data, width) => {
   const loss = data.filter((d) => d.metric === 'loss' && d.v > 0);
   const other = data.filter((d) => d.metric !== 'loss');
   const half = Math.max(320, Math.floor(width / 2) - 10);
@@ -42,7 +32,7 @@ const runLoss = (data: Curve[], width: number) => {
   return wrap;
 };
 
-const runImbalance = (data: { s: number; v: number }[], width: number) =>
+const runImbalance: ChartRenderer<'run-imbalance'> = (data, width) =>
   Plot.plot({
     width: Math.min(width, 700),
     height: 260,
@@ -52,7 +42,7 @@ const runImbalance = (data: { s: number; v: number }[], width: number) =>
     marks: [Plot.line(data, { x: 's', y: 'v', stroke: () => 'imbalance', tip: true })],
   });
 
-const runHeatmap = (data: { m: string; i: number; j: number; v: number }[], width: number) => {
+const runHeatmap: ChartRenderer<'run-heatmap'> = (data, width) => {
   const max = Math.max(1e-12, ...data.map((d) => Math.abs(d.v)));
   const panels = new Set(data.map((d) => d.m)).size;
   const side = Math.min(420, Math.floor((width - 40) / panels));
@@ -74,7 +64,7 @@ const runHeatmap = (data: { m: string; i: number; j: number; v: number }[], widt
   });
 };
 
-const ceScatter = (d: CeData, width: number) => {
+const ceScatter: ChartRenderer<'ce-scatter'> = (d, width) => {
   const pts = d.points.filter((p) => p.ratio !== null && p.ratio > 0 && p.rho !== null);
   return Plot.plot({
     width,
@@ -108,7 +98,7 @@ const ceScatter = (d: CeData, width: number) => {
 };
 
 function ceCurve(key: 'l' | 'c', label: string, log: boolean) {
-  return (d: CeCurves, width: number) => {
+  return (d: CounterexampleCurves, width: number) => {
     const byK = new Map(d.runs.map((r) => [r.k, r]));
     const pts = d.curves
       .filter((p) => p[key] !== null && (!log || (p[key] as number) > 0))
@@ -133,7 +123,7 @@ function ceCurve(key: 'l' | 'c', label: string, log: boolean) {
   };
 }
 
-const ceCurves = (d: CeCurves, width: number) => {
+const ceCurves: ChartRenderer<'ce-curves'> = (d, width) => {
   const wrap = document.createElement('div');
   wrap.style.display = 'flex';
   wrap.style.flexWrap = 'wrap';
@@ -145,10 +135,13 @@ const ceCurves = (d: CeCurves, width: number) => {
   return wrap;
 };
 
-export const runRenderers: Record<string, Renderer> = {
-  'run-curves': runLoss as Renderer,
-  'run-imbalance': runImbalance as Renderer,
-  'run-heatmap': runHeatmap as Renderer,
-  'ce-scatter': ceScatter as Renderer,
-  'ce-curves': ceCurves as Renderer,
+export const runRenderers: Pick<
+  ChartRenderers,
+  'run-curves' | 'run-imbalance' | 'run-heatmap' | 'ce-scatter' | 'ce-curves'
+> = {
+  'run-curves': runLoss,
+  'run-imbalance': runImbalance,
+  'run-heatmap': runHeatmap,
+  'ce-scatter': ceScatter,
+  'ce-curves': ceCurves,
 };

@@ -1,6 +1,3 @@
-/** Draws one chart from its embedded JSON at a given width. */
-export type Renderer = (data: never, width: number) => Element;
-
 /** Format a number for a label: 3 significant digits, exponent when tiny or huge. */
 export function fmt(v: number | null | undefined): string {
   if (v === null || v === undefined || !Number.isFinite(v)) return '–';
