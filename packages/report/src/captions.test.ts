@@ -25,7 +25,7 @@ beforeAll(async () => {
   writeFixtureDir(results);
   site = join(tmp, 'site');
   await buildSite({ dirs: [results], outDir: site, base: '/', quiet: true });
-  const loaded = loadResultsDirs([results]);
+  const loaded = await loadResultsDirs([results]);
   verdicts = computeVerdicts(loaded.records);
   flaggedRuns = loaded.records.filter((r) => r.flags.length > 0).length;
   judged = findCounterexamples(loaded.records).judged.length;

@@ -1,8 +1,7 @@
 // Public API of @ansatz/report: data shaping (pure, testable) and the site build/preview.
 export { loadResultsDirs } from './data/load.js';
-export type { LoadedResults } from './data/load.js';
-export { parseJsonl, dedupeRecords, toRecord } from './data/parse.js';
-export type { LoadIssue } from './data/parse.js';
+export type { LoadedResults, LoadIssue } from './data/load.js';
+export { toRecord } from './data/parse.js';
 export type { RunRecord, HistoryPoint, FinalMetrics, RunStatus } from './data/record.js';
 export { computeVerdicts, allPass } from './data/verdicts/index.js';
 export { THRESHOLDS } from './data/verdicts/thresholds.js';

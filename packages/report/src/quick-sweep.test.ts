@@ -21,13 +21,13 @@ let out = '';
 let records: RunRecord[] = [];
 let verdicts: Verdict[] = [];
 
-beforeAll(() => {
+beforeAll(async () => {
   out = mkdtempSync(join(tmpdir(), 'ansatz-quick-'));
   execFileSync(process.execPath, [cli, 'sweep', join(root, 'sweeps/quick.yaml'), '--out', out], {
     stdio: 'pipe',
     timeout: 600_000,
   });
-  const loaded = loadResultsDirs([out]);
+  const loaded = await loadResultsDirs([out]);
   expect(loaded.issues).toEqual([]);
   records = loaded.records;
   verdicts = computeVerdicts(records);
@@ -118,7 +118,7 @@ describe('counterfactuals on the real records never pass', () => {
     expect(s.emergence).toBe('fail');
   });
 
-  it('untrained networks (steps: 0) are evidence for nothing', () => {
+  it('untrained networks (steps: 0) are evidence for nothing', async () => {
     const spec = readFileSync(join(root, 'sweeps/quick.yaml'), 'utf8')
       .replace(/^name: quick$/m, 'name: untrained')
       .replace(/^( {2}steps:) \d+$/m, '$1 0')
@@ -134,7 +134,7 @@ describe('counterfactuals on the real records never pass', () => {
           timeout: 300_000,
         },
       );
-      const rs = loadResultsDirs([join(dir, 'r')]).records;
+      const rs = (await loadResultsDirs([join(dir, 'r')])).records;
       expect(rs.length).toBe(records.length);
       expect(rs.every((r) => r.config['steps'] === 0 && r.flags.includes('not-fit'))).toBe(true);
       const s = statesOf(rs);

@@ -1,12 +1,8 @@
 import { createHash } from 'node:crypto';
+import { RECORD_VERSION } from '@ansatz/results';
 
-/**
- * Version of the id scheme and of the run record (DESIGN.md §3). 2: core draws each init
- * kind and scale from its own stream, so every cell's numbers changed and it gets a new id;
- * records add flags, quality, baselines and the centred correlations. Readers accept every
- * version from 1 on (old records simply match no current cell).
- */
-export const RECORD_VERSION = 2;
+// The record version is part of every id (DESIGN.md §3 "Run record"); @ansatz/results owns it.
+export { RECORD_VERSION };
 
 /** Hex characters kept from the sha256: 64 bits, ample for any sweep. */
 export const ID_LENGTH = 16;

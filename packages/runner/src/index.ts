@@ -7,12 +7,10 @@ export { specSchema, validateSpec } from './spec/spec-schema.js';
 export type { Spec, ExperimentSpec, RuleSpec, Scalar } from './spec/spec-schema.js';
 export { expandSpec, MAX_CELLS } from './spec/expand.js';
 export type { Cell, Expansion } from './spec/expand.js';
-export { loadSpecFile, loadSpecText, membership, uniqueCells } from './spec/load-spec.js';
+export { loadSpecFile, loadSpecText, uniqueCells } from './spec/load-spec.js';
 export type { LoadedSpec } from './spec/load-spec.js';
-export { readResults, listResultFiles, describeBadLines } from './results/jsonl-reader.js';
-export type { ResultsRead, BadLine } from './results/jsonl-reader.js';
-export { JsonlWriter, writerFileName } from './results/jsonl-writer.js';
-export { isDone, STATUS_RANK, recordFromResult, failedRecord } from './results/record.js';
+// Reading and writing results directories: @ansatz/results.
+export { recordFromResult, failedRecord } from './results/record.js';
 export type { RunRecord } from './results/record.js';
 export {
   readSnapshot,

@@ -1,55 +1,69 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
-import { dedupeRecords, parseJsonl, type LoadIssue } from './parse.js';
+import { existsSync, statSync } from 'node:fs';
+import { basename, relative, resolve } from 'node:path';
+import { listResultFiles, readResults, type ReadIssue } from '@ansatz/results';
+import { toRecord } from './parse.js';
 import type { RunRecord } from './record.js';
+
+/** Something wrong in the results that the site reports instead of failing on. */
+export interface LoadIssue {
+  kind: ReadIssue['kind'] | 'missing-dir' | 'no-files';
+  /** `dir`, `dir/file` or `dir/file:line`, with the results directory's name only. */
+  where: string;
+  message: string;
+}
 
 export interface LoadedResults {
   /** Absolute directories that were read. */
   dirs: string[];
   /** Every *.jsonl file read. */
   files: string[];
-  /** Records after the union over files and dedupe by id. */
+  /** Records after the union over files and dedupe by id (@ansatz/results' rule). */
   records: RunRecord[];
-  /** Lines read before dedupe (for "n duplicates merged"). */
+  /** Record lines read before dedupe (for "n duplicates merged"). */
   rawCount: number;
   issues: LoadIssue[];
 }
 
-/** Read every *.jsonl file of each results directory (DESIGN.md §3 "Results directory"). */
-export function loadResultsDirs(dirs: readonly string[]): LoadedResults {
+/**
+ * Read every *.jsonl file of each results directory (DESIGN.md §3 "Results directory") with
+ * @ansatz/results' reader, and normalise the records for the pages. Records and issues name a
+ * file as <results dir>/<file>: short, and the same on any machine.
+ */
+export async function loadResultsDirs(dirs: readonly string[]): Promise<LoadedResults> {
   const issues: LoadIssue[] = [];
-  const files: string[] = [];
-  const all: RunRecord[] = [];
   const absDirs = dirs.map((d) => resolve(d));
+  const readable: string[] = [];
   for (const dir of absDirs) {
-    let names: string[];
-    try {
-      if (!statSync(dir).isDirectory()) throw new Error('not a directory');
-      names = readdirSync(dir)
-        .filter((n) => n.endsWith('.jsonl'))
-        .sort();
-    } catch {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
       issues.push({ kind: 'missing-dir', where: dir, message: 'results directory does not exist' });
-      continue;
-    }
-    if (names.length === 0) {
-      issues.push({ kind: 'no-files', where: dir, message: 'no *.jsonl result files yet' });
-    }
-    for (const name of names) {
-      const file = join(dir, name);
-      let text: string;
-      try {
-        text = readFileSync(file, 'utf8');
-      } catch (e) {
-        issues.push({ kind: 'unreadable', where: file, message: `cannot read: ${String(e)}` });
-        continue;
+    } else {
+      readable.push(dir);
+      if (listResultFiles(dir).files.length === 0) {
+        issues.push({ kind: 'no-files', where: dir, message: 'no *.jsonl result files yet' });
       }
-      files.push(file);
-      // Records and issues name the file as <results dir>/<file>: short, and the same on any machine.
-      const parsed = parseJsonl(text, join(basename(dir), name));
-      all.push(...parsed.records);
-      issues.push(...parsed.issues);
     }
   }
-  return { dirs: absDirs, files, records: dedupeRecords(all), rawCount: all.length, issues };
+  const short = (file: string) => {
+    const dir = readable.find((d) => file.startsWith(`${d}/`));
+    return dir ? `${basename(dir)}/${relative(dir, file)}` : file;
+  };
+  const read = await readResults(readable, (stored, source) => {
+    const r = toRecord(stored, { file: short(source.file), line: source.line });
+    // The envelope was validated by the reader, so only a broken id or status is left to report.
+    if (typeof r === 'string') {
+      issues.push({
+        kind: 'bad-record',
+        where: `${short(source.file)}:${source.line}`,
+        message: r,
+      });
+      return null;
+    }
+    return r;
+  });
+  for (const i of read.issues) {
+    const where = i.line > 0 ? `${short(i.file)}:${i.line}` : short(i.file);
+    issues.push({ kind: i.kind, where, message: i.message });
+  }
+  const records = [...read.records.values()].filter((r): r is RunRecord => r !== null);
+  return { dirs: absDirs, files: read.files, records, rawCount: read.lines, issues };
 }

@@ -1,4 +1,4 @@
-import type { LoadIssue } from './parse.js';
+import type { LoadIssue } from './load.js';
 import type { LoadedResults } from './load.js';
 import { FLAG_MEANING } from './quality.js';
 import {

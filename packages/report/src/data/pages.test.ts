@@ -1,15 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { makeRecord, passingSet, toJsonl } from '../test-support/records.js';
+import { makeRecord, normalize, passingSet } from '../test-support/records.js';
 import { alignmentData } from './alignment.js';
 import { convergenceData, RUNS_PER_FACET } from './convergence.js';
 import { counterexamplesData } from './counterexamples.js';
 import { optimizersData } from './optimizers.js';
-import { parseJsonl } from './parse.js';
 import { runDetail } from './run-detail.js';
 import { assignSlugs } from './runs-table.js';
 import { jsonForScript } from './site-data.js';
 
-const load = (raw: Record<string, unknown>[]) => parseJsonl(toJsonl(raw), 'set.jsonl').records;
+const load = normalize;
 
 describe('per-page data', () => {
   it('convergence theory starts at the first logged imbalance and decays like e^{−2ηλ·step}', () => {

@@ -4,59 +4,32 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRecord, toJsonl } from '../test-support/records.js';
 import { loadResultsDirs } from './load.js';
-import { dedupeRecords, parseJsonl } from './parse.js';
+import { toRecord } from './parse.js';
 
-describe('parseJsonl', () => {
-  it('reports a bad line in the middle with its line number and keeps the rest', () => {
-    const a = JSON.stringify(makeRecord({ id: 'a' }));
-    const b = JSON.stringify(makeRecord({ id: 'b' }));
-    const r = parseJsonl(`${a}\n{oops\n${b}\n`, 'f.jsonl');
-    expect(r.records.map((x) => x.id)).toEqual(['a', 'b']);
-    expect(r.issues).toEqual([
-      { kind: 'bad-line', where: 'f.jsonl:2', message: expect.any(String) },
-    ]);
-  });
-  it('a bad last line followed by a newline is not torn but bad', () => {
-    const r = parseJsonl('{"id":\n', 'f.jsonl');
-    expect(r.issues.map((i) => i.kind)).toEqual(['bad-line']);
-  });
+const at = { file: 'f.jsonl', line: 1 };
+
+describe('toRecord (the report’s tolerant normaliser)', () => {
   it('rejects records without id or with an unknown status, naming the field', () => {
-    const r = parseJsonl('{"status":"ok"}\n{"id":"x","status":"done"}\n', 'f.jsonl');
-    expect(r.records).toHaveLength(0);
-    expect(r.issues.map((i) => i.message)).toEqual([
-      expect.stringContaining('"id"'),
-      expect.stringContaining('"status" is "done"'),
-    ]);
+    expect(toRecord({ status: 'ok' }, at)).toContain('"id"');
+    expect(toRecord({ id: 'x', status: 'done' }, at)).toContain('"status" is "done"');
   });
   it('turns non-finite metrics into null', () => {
     const rec = makeRecord({ id: 'a' }) as { history: Record<string, unknown>[] };
     rec.history[0]!.loss = 'NaN';
-    const r = parseJsonl(JSON.stringify(rec), 'f.jsonl');
-    expect(r.records[0]!.history[0]!.loss).toBeNull();
+    const r = toRecord(rec, at);
+    expect(typeof r).not.toBe('string');
+    expect((r as Exclude<typeof r, string>).history[0]!.loss).toBeNull();
   });
-});
-
-describe('dedupeRecords', () => {
-  it('prefers ok over failed whatever the order, then the latest finish', () => {
-    const recs = parseJsonl(
-      toJsonl([
-        makeRecord({ id: 'x', status: 'failed', finishedAt: '2026-01-03T00:00:00Z' }),
-        makeRecord({ id: 'x', status: 'ok', seed: 1, finishedAt: '2026-01-01T00:00:00Z' }),
-        makeRecord({ id: 'x', status: 'ok', seed: 2, finishedAt: '2026-01-02T00:00:00Z' }),
-        makeRecord({ id: 'y', status: 'failed' }),
-      ]),
-      'f.jsonl',
-    ).records;
-    const d = dedupeRecords(recs);
-    expect(d.map((r) => [r.id, r.status, r.config.seed])).toEqual([
-      ['x', 'ok', 2],
-      ['y', 'failed', 0],
-    ]);
+  it('derives the flags of a record older than version 2 by core’s rules', () => {
+    const old = makeRecord({ id: 'o', lossEnd: 0.5 }) as Record<string, unknown>;
+    delete old['flags'];
+    const r = toRecord({ ...old, v: 1 }, at) as Exclude<ReturnType<typeof toRecord>, string>;
+    expect(r.flags).toEqual(['not-fit']);
   });
 });
 
 describe('loadResultsDirs', () => {
-  it('unions every *.jsonl of several dirs and reports missing dirs and torn lines', () => {
+  it('unions every *.jsonl of several dirs and reports missing dirs and torn lines', async () => {
     const root = mkdtempSync(join(tmpdir(), 'ansatz-load-'));
     const d1 = join(root, 'a');
     const d2 = join(root, 'b');
@@ -72,7 +45,7 @@ describe('loadResultsDirs', () => {
     );
     writeFileSync(join(d1, 'spec.yaml'), 'name: x\n');
     writeFileSync(join(d2, 'w3.jsonl'), toJsonl([makeRecord({ id: '4' })]));
-    const r = loadResultsDirs([d1, d2, join(root, 'nope')]);
+    const r = await loadResultsDirs([d1, d2, join(root, 'nope')]);
     expect(r.files).toHaveLength(3);
     expect(r.rawCount).toBe(4);
     expect(r.records.map((x) => [x.id, x.status])).toEqual([
@@ -80,6 +53,16 @@ describe('loadResultsDirs', () => {
       ['2', 'ok'],
       ['4', 'ok'],
     ]);
-    expect(r.issues.map((i) => i.kind).sort()).toEqual(['missing-dir', 'torn-line']);
+    expect(r.issues.map((i) => [i.kind, i.where])).toEqual([
+      ['missing-dir', join(root, 'nope')],
+      ['torn-line', 'a/w2.jsonl:2'],
+    ]);
+    expect(r.records[0]!.source).toEqual({ file: 'a/w1.jsonl', line: 1 });
+  });
+  it('a directory without result files is reported, not fatal', async () => {
+    const root = mkdtempSync(join(tmpdir(), 'ansatz-load-'));
+    const r = await loadResultsDirs([root]);
+    expect(r.records).toEqual([]);
+    expect(r.issues.map((i) => i.kind)).toEqual(['no-files']);
   });
 });

@@ -10,14 +10,6 @@ import {
   type RunStatus,
 } from './record.js';
 
-/** Something wrong in the results that the site reports instead of failing on. */
-export interface LoadIssue {
-  kind: 'torn-line' | 'bad-line' | 'bad-record' | 'missing-dir' | 'no-files' | 'unreadable';
-  /** `file` or `file:line`. */
-  where: string;
-  message: string;
-}
-
 function num(v: unknown): number | null {
   return finite(v);
 }
@@ -78,8 +70,9 @@ function config(v: unknown): Record<string, ConfigValue> {
 }
 
 /**
- * Normalise one parsed JSON value into a record, or return why it is not one.
- * Unknown fields are ignored; missing metrics become null.
+ * The report's tolerant normaliser, on top of @ansatz/results' reader: one stored record (of any
+ * version) into the shape the pages use, or why it is not one. Unknown fields are ignored;
+ * missing metrics become null; flags missing from older records are derived (quality.ts).
  */
 export function toRecord(raw: unknown, source: { file: string; line: number }): RunRecord | string {
   if (!isObject(raw)) return 'not a JSON object';
@@ -127,69 +120,4 @@ export function toRecord(raw: unknown, source: { file: string; line: number }): 
     lossRatio,
     source,
   };
-}
-
-/**
- * Parse the text of one JSONL file. A last line that does not parse and has no newline after
- * it is a torn write (a writer killed mid-line): tolerated and reported. Any other bad line is
- * skipped and reported too; nothing here throws on bad content.
- */
-export function parseJsonl(
-  text: string,
-  file: string,
-): { records: RunRecord[]; issues: LoadIssue[] } {
-  const records: RunRecord[] = [];
-  const issues: LoadIssue[] = [];
-  const lines = text.split('\n');
-  const endsWithNewline = text.endsWith('\n');
-  let lastNonEmpty = -1;
-  for (let i = lines.length - 1; i >= 0; i--) {
-    if ((lines[i] ?? '').trim() !== '') {
-      lastNonEmpty = i;
-      break;
-    }
-  }
-  lines.forEach((line, i) => {
-    if (line.trim() === '') return;
-    const where = `${file}:${i + 1}`;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      if (i === lastNonEmpty && !endsWithNewline) {
-        issues.push({
-          kind: 'torn-line',
-          where,
-          message: 'torn last line (incomplete write) ignored',
-        });
-      } else {
-        issues.push({ kind: 'bad-line', where, message: 'line is not valid JSON; skipped' });
-      }
-      return;
-    }
-    const r = toRecord(raw, { file, line: i + 1 });
-    if (typeof r === 'string') issues.push({ kind: 'bad-record', where, message: `${r}; skipped` });
-    else records.push(r);
-  });
-  return { records, issues };
-}
-
-const STATUS_RANK: Record<RunStatus, number> = { ok: 2, diverged: 1, failed: 0 };
-
-/**
- * Union of records deduplicated by id: prefer `ok`, then `diverged`, then `failed`; among equal
- * statuses the one that finished last. Returns the kept records in first-seen order.
- */
-export function dedupeRecords(records: readonly RunRecord[]): RunRecord[] {
-  const best = new Map<string, RunRecord>();
-  for (const r of records) {
-    const prev = best.get(r.id);
-    if (!prev) {
-      best.set(r.id, r);
-      continue;
-    }
-    const dr = STATUS_RANK[r.status] - STATUS_RANK[prev.status];
-    if (dr > 0 || (dr === 0 && (r.finishedAt ?? '') > (prev.finishedAt ?? ''))) best.set(r.id, r);
-  }
-  return [...best.values()];
 }

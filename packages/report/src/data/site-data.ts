@@ -26,8 +26,8 @@ export function resultsDirsFromEnv(env: Record<string, string | undefined>): str
 }
 
 /** Every page's precomputed data from a set of results directories. */
-export function buildSiteData(dirs: readonly string[]): SiteData {
-  const loaded = loadResultsDirs(dirs);
+export async function buildSiteData(dirs: readonly string[]): Promise<SiteData> {
+  const loaded = await loadResultsDirs(dirs);
   const { records } = loaded;
   return {
     loaded,
@@ -40,10 +40,10 @@ export function buildSiteData(dirs: readonly string[]): SiteData {
   };
 }
 
-let cached: SiteData | null = null;
+let cached: Promise<SiteData> | null = null;
 
 /** Site data for this build, loaded once per process (every page of a build shares it). */
-export function getSiteData(): SiteData {
+export function getSiteData(): Promise<SiteData> {
   cached ??= buildSiteData(resultsDirsFromEnv(process.env));
   return cached;
 }

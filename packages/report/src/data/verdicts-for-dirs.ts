@@ -2,8 +2,8 @@
  * The verdicts of a set of results directories, as the site's Overview computes them: what
  * `runner verdicts` prints and gates on. The same records, the same dedupe, the same rules.
  */
-import { loadResultsDirs } from './load.js';
-import type { LoadIssue } from './parse.js';
+import { loadResultsDirs, type LoadIssue } from './load.js';
+
 import { allPass, computeVerdicts } from './verdicts/index.js';
 import type { Verdict } from './verdicts/types.js';
 
@@ -20,8 +20,8 @@ export interface VerdictsReport {
   inputProblems: string[];
 }
 
-export function verdictsForDirs(dirs: readonly string[]): VerdictsReport {
-  const loaded = loadResultsDirs(dirs);
+export async function verdictsForDirs(dirs: readonly string[]): Promise<VerdictsReport> {
+  const loaded = await loadResultsDirs(dirs);
   const inputProblems = loaded.issues
     .filter((i) => i.kind === 'missing-dir' || i.kind === 'no-files' || i.kind === 'unreadable')
     .map((i) => `${i.where}: ${i.message}`);

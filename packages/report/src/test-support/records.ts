@@ -1,3 +1,6 @@
+import { toRecord } from '../data/parse.js';
+import type { RunRecord } from '../data/record.js';
+
 /**
  * Hand-made run records that follow the contract (DESIGN.md §3) and whose verdicts are known by
  * construction. Used by the unit tests and the browser test; never by the site itself.
@@ -187,6 +190,15 @@ export function makeRecord(o: MakeOptions): Record<string, unknown> {
     flags: o.flags ?? (lossRatio > 0.1 ? ['not-fit'] : []),
     quality: { lossRatio, agopRank: dim },
   };
+}
+
+/** Records as the report reads them (its normaliser), from raw objects. */
+export function normalize(raw: readonly Record<string, unknown>[]): RunRecord[] {
+  return raw.map((r, i) => {
+    const rec = toRecord(r, { file: 'set.jsonl', line: i + 1 });
+    if (typeof rec === 'string') throw new Error(`test record ${i}: ${rec}`);
+    return rec;
+  });
 }
 
 /** JSONL text for a list of records. */

@@ -31,7 +31,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       throw new UserError(`--format ${args.format}: expected one of ${FORMATS.join(', ')}`);
     }
     const { exportTable, toCsv, toJsonl } = await import('../export/export-table.js');
-    const table = exportTable(args.dir);
+    const table = await exportTable(args.dir);
     for (const w of table.warnings) process.stderr.write(`warning: ${w}\n`);
     const text = args.format === 'csv' ? toCsv(table) : toJsonl(table);
     if (args.out === undefined) {

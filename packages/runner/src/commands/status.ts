@@ -28,7 +28,7 @@ export const statusCommand: CommandModule<object, StatusArgs> = {
       }) as unknown as Argv<StatusArgs>,
   handler: async (args: ArgumentsCamelCase<StatusArgs>) => {
     const { sweepStatus, formatStatus } = await import('../status/status.js');
-    const s = sweepStatus(args.target, args.out);
+    const s = await sweepStatus(args.target, args.out);
     process.stdout.write(`${args.json ? JSON.stringify(s, null, 2) : formatStatus(s)}\n`);
   },
 };

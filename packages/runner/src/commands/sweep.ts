@@ -69,7 +69,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const shard = resolveShard({ shard: args.shard, shardCount: args.shardCount });
     const { plan } = await import('../sweep/plan.js');
     const { runSweep } = await import('../sweep/run-sweep.js');
-    const p = plan(args.spec, args.out, shard);
+    const p = await plan(args.spec, args.out, shard);
     process.exitCode = await runSweep(p, {
       workers: args.workers ?? defaultWorkers(),
       retries: args.retries,

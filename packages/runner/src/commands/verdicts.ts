@@ -35,7 +35,7 @@ export const verdictsCommand: CommandModule<object, VerdictsArgs> = {
       }) as unknown as Argv<VerdictsArgs>,
   handler: async (args: ArgumentsCamelCase<VerdictsArgs>) => {
     const { verdictsForDirs, verdictsText } = await import('@ansatz/report');
-    const report = verdictsForDirs(args.dirs);
+    const report = await verdictsForDirs(args.dirs);
     if (report.inputProblems.length > 0) throw new UserError(report.inputProblems);
     process.stdout.write(
       args.json

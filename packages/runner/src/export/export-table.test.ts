@@ -31,7 +31,7 @@ describe('export formats', () => {
 });
 
 describe('exportTable', () => {
-  it('has columns for the baselines, flags, lossRatio and agopRank; empty for v1 records', () => {
+  it('has columns for the baselines, flags, lossRatio and agopRank; empty for v1 records', async () => {
     const dir = tempDir();
     const base = { sweep: 's', experiment: 'e', config: { depth: 2 }, finishedAt: 'x' };
     const v2 = {
@@ -56,7 +56,7 @@ describe('exportTable', () => {
     };
     const v1 = { ...base, v: 1, id: 'a', status: 'ok', final: { loss: 0.2 } };
     writeFileSync(join(dir, 'w.jsonl'), `${JSON.stringify(v1)}\n${JSON.stringify(v2)}\n`);
-    const t = exportTable(dir);
+    const t = await exportTable(dir);
     const row = (id: string) =>
       Object.fromEntries(t.columns.map((c, i) => [c, t.rows.find((r) => r[0] === id)![i]]));
     expect(row('b')).toMatchObject({

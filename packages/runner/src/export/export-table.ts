@@ -1,7 +1,13 @@
 import { existsSync, statSync } from 'node:fs';
 import { RUN_CONFIG_FIELDS } from '@ansatz/core';
 import { UserError } from '../errors.js';
-import { describeBadLines, listResultFiles, readResults } from '../results/jsonl-reader.js';
+import {
+  describeIssues,
+  listResultFiles,
+  membershipOfSnapshot,
+  readResults,
+  type StoredRecord,
+} from '@ansatz/results';
 import type { RunRecord } from '../results/record.js';
 import { readSnapshot } from '../results/snapshot.js';
 
@@ -60,18 +66,31 @@ const scalar = (v: unknown): Cell =>
  * flags (joined by ";"), lossRatio and agopRank; then seconds, stepsPerSecond, backend,
  * engineUsed (the engine that actually ran), host, finishedAt, attempts.
  */
-export function exportTable(dir: string): Table {
+/**
+ * What export keeps of a record: everything but the history, the matrices and the weights, so
+ * that memory is a few hundred bytes a run.
+ */
+function compact(r: StoredRecord): RunRecord {
+  const rec = r as unknown as RunRecord;
+  const { history: _h, weights: _w, ...rest } = rec;
+  void _h;
+  void _w;
+  if (!rec.final) return { ...rest, history: [] };
+  const { gram: _g, agop: _a, ...final } = rec.final;
+  void _g;
+  void _a;
+  return { ...rest, history: [], final: { ...final, gram: [], agop: [] } };
+}
+
+export async function exportTable(dir: string): Promise<Table> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new UserError(`${dir}: no such results directory`);
   }
-  if (listResultFiles(dir).length === 0)
+  if (listResultFiles(dir).files.length === 0)
     throw new UserError(`${dir}: no results (no *.jsonl files)`);
-  const results = readResults(dir);
+  const results = await readResults(dir, compact);
   const snap = readSnapshot(dir);
-  const members = new Map<string, string[]>();
-  for (const [name, e] of Object.entries(snap?.experiments ?? {})) {
-    for (const id of e.ids) members.set(id, [...(members.get(id) ?? []), name]);
-  }
+  const members = membershipOfSnapshot(snap?.experiments ?? {});
   const records = [...results.records.values()].sort((a, b) =>
     a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
   );
@@ -103,7 +122,7 @@ export function exportTable(dir: string): Table {
       scalar(r.attempts),
     ];
   });
-  return { columns, rows, warnings: describeBadLines(results.bad) };
+  return { columns, rows, warnings: describeIssues(results.issues) };
 }
 
 function csvField(v: Cell): string {

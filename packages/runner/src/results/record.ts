@@ -8,7 +8,7 @@ import type {
   RunResult,
   RunStatus,
 } from '@ansatz/core';
-import { RECORD_VERSION } from '../ids.js';
+import { RECORD_VERSION } from '@ansatz/results';
 import type { Cell } from '../spec/expand.js';
 
 /**
@@ -39,14 +39,6 @@ export interface RunRecord {
   finishedAt: string;
   /** How many times the run was started (1 unless it was retried). */
   attempts: number;
-}
-
-/** Status preference when one id has several records: a finished result beats a failure. */
-export const STATUS_RANK: Record<RunStatus, number> = { ok: 0, diverged: 1, failed: 2 };
-
-/** Statuses that count as done: they are results and are not run again. */
-export function isDone(status: RunStatus): boolean {
-  return status === 'ok' || status === 'diverged';
 }
 
 /** The record of a run that returned a result (ok or diverged). */

@@ -1,7 +1,8 @@
 import { resolveConfig } from '@ansatz/core';
 import { describe, expect, it } from 'vitest';
 import { runId } from '../ids.js';
-import { loadSpecText, membership, uniqueCells } from './load-spec.js';
+import { membershipOfCells } from '@ansatz/results';
+import { loadSpecText, uniqueCells } from './load-spec.js';
 
 /** The example of DESIGN.md §3, verbatim. */
 const DESIGN_EXAMPLE = `
@@ -100,7 +101,7 @@ experiments:
     expect(cells).toHaveLength(4);
     expect(uniqueCells(cells)).toHaveLength(3);
     const shared = runId(resolveConfig({ depth: 3 }));
-    expect(membership(cells).get(shared)).toEqual(['a', 'b']);
+    expect(membershipOfCells(cells).get(shared)).toEqual(['a', 'b']);
   });
 
   it('gives new ids when a default changes and keeps them when the spec is only reordered', () => {

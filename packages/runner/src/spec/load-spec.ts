@@ -26,18 +26,6 @@ export function loadSpecFile(file: string): LoadedSpec {
   return { source, spec, cells, warnings };
 }
 
-/** Experiments each id belongs to (a cell shared by two experiments has one id). */
-export function membership(cells: readonly Cell[]): Map<string, string[]> {
-  const out = new Map<string, string[]>();
-  for (const c of cells) {
-    const list = out.get(c.id);
-    if (list) {
-      if (!list.includes(c.experiment)) list.push(c.experiment);
-    } else out.set(c.id, [c.experiment]);
-  }
-  return out;
-}
-
 /** Cells with one entry per id (the first experiment that produced it). */
 export function uniqueCells(cells: readonly Cell[]): Cell[] {
   const seen = new Set<string>();

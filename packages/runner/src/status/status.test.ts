@@ -49,43 +49,45 @@ function setup() {
 }
 
 describe('sweepStatus', () => {
-  it('counts per experiment from the spec, a shared cell in both, and reports stray runs and torn lines', () => {
+  it('counts per experiment from the spec, a shared cell in both, and reports stray runs and torn lines', async () => {
     const { specFile, out } = setup();
-    const s = sweepStatus(specFile, out);
+    const s = await sweepStatus(specFile, out);
     expect(s.experiments).toEqual([
       { name: 'a', cells: 2, ok: 1, diverged: 1, failed: 0, missing: 0 },
       { name: 'b', cells: 3, ok: 0, diverged: 1, failed: 1, missing: 1 },
     ]);
     expect(s.total).toMatchObject({ cells: 4, ok: 1, diverged: 1, failed: 1, missing: 1 });
     expect(s.extra).toBe(1);
-    expect(s.bad).toEqual([`${join(out, 'w2.jsonl')}:2 torn last line (no newline) (skipped)`]);
+    expect(s.bad).toEqual([`${join(out, 'w2.jsonl')}:2 torn last line (no newline); skipped`]);
     const text = formatStatus(s);
     expect(text).toMatch(/^b\s+3\s+1\s+0\s+1\s+1\s+1$/m);
     expect(text).toMatch(/1 unreadable line/);
   });
 
-  it('gives the same counts from the directory alone, using its spec snapshot', () => {
+  it('gives the same counts from the directory alone, using its spec snapshot', async () => {
     const { specFile, out } = setup();
-    expect(sweepStatus(out).experiments).toEqual(sweepStatus(specFile, out).experiments);
+    expect((await sweepStatus(out)).experiments).toEqual(
+      (await sweepStatus(specFile, out)).experiments,
+    );
   });
 
-  it('without a snapshot, groups the records by the experiment they name', () => {
+  it('without a snapshot, groups the records by the experiment they name', async () => {
     const bare = tempDir();
     writeFileSync(
       join(bare, 'w.jsonl'),
       `${JSON.stringify({ v: 1, id: 'i1', sweep: 'z', experiment: 'e', config: {}, status: 'ok', finishedAt: 'x' })}\n`,
     );
-    const s = sweepStatus(bare);
+    const s = await sweepStatus(bare);
     expect(s.sweep).toBe('z');
     expect(s.experiments).toEqual([
       { name: 'e', cells: 1, ok: 1, diverged: 0, failed: 0, missing: 0 },
     ]);
   });
 
-  it('names a target that is neither a spec nor a results directory', () => {
-    expect(() => sweepStatus(join(tempDir(), 'nope'))).toThrow(
+  it('names a target that is neither a spec nor a results directory', async () => {
+    await expect(sweepStatus(join(tempDir(), 'nope'))).rejects.toThrow(
       /no such spec file or results directory/,
     );
-    expect(() => sweepStatus(tempDir())).toThrow(/not a results directory/);
+    await expect(sweepStatus(tempDir())).rejects.toThrow(/not a results directory/);
   });
 });

@@ -1,11 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import {
-  describeBadLines,
+  describeIssues,
+  experimentIds,
   listResultFiles,
   readResults,
-  type ResultsRead,
-} from '../results/jsonl-reader.js';
+  type RunStatus,
+} from '@ansatz/results';
 import { readSnapshot } from '../results/snapshot.js';
 import { formatTable } from '../progress/summary.js';
 import { defaultOutDir } from '../sweep/plan.js';
@@ -37,7 +38,18 @@ export interface StatusReport {
   bad: string[];
 }
 
-function count(name: string, ids: readonly string[], results: ResultsRead): ExperimentStatus {
+/** What status keeps of each id's winning record: memory stays small whatever the runs hold. */
+interface Brief {
+  status: RunStatus;
+  experiment: string;
+  sweep: string;
+}
+
+function count(
+  name: string,
+  ids: readonly string[],
+  records: ReadonlyMap<string, Brief>,
+): ExperimentStatus {
   const s: ExperimentStatus = {
     name,
     cells: ids.length,
@@ -47,7 +59,7 @@ function count(name: string, ids: readonly string[], results: ResultsRead): Expe
     missing: 0,
   };
   for (const id of ids) {
-    const r = results.records.get(id);
+    const r = records.get(id);
     if (r) s[r.status]++;
     else s.missing++;
   }
@@ -55,7 +67,7 @@ function count(name: string, ids: readonly string[], results: ResultsRead): Expe
 }
 
 /** Status of a sweep, from a spec file or from a results directory (using its snapshot). */
-export function sweepStatus(target: string, out?: string): StatusReport {
+export async function sweepStatus(target: string, out?: string): Promise<StatusReport> {
   if (!existsSync(target)) throw new UserError(`${target}: no such spec file or results directory`);
   let sweep: string;
   let from: string;
@@ -69,7 +81,7 @@ export function sweepStatus(target: string, out?: string): StatusReport {
       from = `${dir}/spec.json`;
       byExp = Object.entries(snap.experiments).map(([n, e]) => [n, e.ids]);
     } else {
-      if (listResultFiles(dir).length === 0) {
+      if (listResultFiles(dir).files.length === 0) {
         throw new UserError(`${dir}: not a results directory (no spec.json and no *.jsonl files)`);
       }
       sweep = '';
@@ -81,23 +93,29 @@ export function sweepStatus(target: string, out?: string): StatusReport {
     sweep = loaded.spec.name;
     from = target;
     dir = out ?? defaultOutDir(sweep);
-    const map = new Map<string, string[]>(Object.keys(loaded.spec.experiments).map((n) => [n, []]));
-    for (const c of loaded.cells) map.get(c.experiment)!.push(c.id);
-    byExp = [...map.entries()];
+    byExp = Object.entries(experimentIds(Object.keys(loaded.spec.experiments), loaded.cells)).map(
+      ([n, e]) => [n, e.ids],
+    );
   }
-  const results = readResults(dir);
+  const results = await readResults(dir, (r): Brief => ({
+    status: r.status,
+    experiment: r.experiment,
+    sweep: r.sweep,
+  }));
   if (byExp.length === 0) {
     // No spec: group the records by the experiment they name.
     const map = new Map<string, string[]>();
-    for (const r of results.records.values()) {
+    for (const [id, r] of results.records) {
       sweep ||= r.sweep;
-      map.set(r.experiment, [...(map.get(r.experiment) ?? []), r.id]);
+      const ids = map.get(r.experiment);
+      if (ids) ids.push(id);
+      else map.set(r.experiment, [id]);
     }
     byExp = [...map.entries()];
   }
-  const experiments = byExp.map(([n, ids]) => count(n, [...new Set(ids)], results));
+  const experiments = byExp.map(([n, ids]) => count(n, [...new Set(ids)], results.records));
   const all = new Set(byExp.flatMap(([, ids]) => ids));
-  const total = count('total (unique ids)', [...all], results);
+  const total = count('total (unique ids)', [...all], results.records);
   const extra = [...results.records.keys()].filter((id) => !all.has(id)).length;
   return {
     sweep,
@@ -109,7 +127,7 @@ export function sweepStatus(target: string, out?: string): StatusReport {
     experiments,
     total,
     extra,
-    bad: describeBadLines(results.bad),
+    bad: describeIssues(results.issues),
   };
 }
 

@@ -3,7 +3,7 @@
 // runs that throw (via the worker's test-only hooks).
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readResults } from '../results/jsonl-reader.js';
+import { readResults } from '@ansatz/results';
 import {
   rawLines,
   runCli,
@@ -40,16 +40,16 @@ describe('interrupting a sweep', () => {
     child.kill('SIGKILL');
     const first = await child.done;
     expect(first.signal).toBe('SIGKILL');
-    const before = readResults(out);
+    const before = await readResults(out);
     // a torn last line is the only damage a kill may do
-    expect(before.bad.every((b) => b.reason.startsWith('torn last line'))).toBe(true);
+    expect(before.issues.every((b) => b.kind === 'torn-line')).toBe(true);
     expect(before.records.size).toBeGreaterThan(0);
     expect(before.records.size).toBeLessThan(CELLS);
     const kept = rawLines(out).filter((l) => l.text.endsWith('}'));
 
     const second = await runCli(['sweep', spec, '--out', out, '--workers', '1']);
     expect(second.code, second.stderr).toBe(0);
-    const after = readResults(out);
+    const after = await readResults(out);
     expect(after.records.size).toBe(CELLS);
     expect(after.lines).toBe(CELLS); // no finished cell ran twice
     expect(new Set(idsOf(out)).size).toBe(CELLS);
@@ -71,8 +71,8 @@ describe('interrupting a sweep', () => {
     expect(r.code, r.stderr).toBe(130);
     expect(r.stderr).toMatch(/SIGINT: no new runs; waiting for \d in flight/);
     expect(r.stdout).toMatch(/end\s+stopped/);
-    const read = readResults(out);
-    expect(read.bad).toEqual([]);
+    const read = await readResults(out);
+    expect(read.issues).toEqual([]);
     expect(read.records.size).toBeLessThan(CELLS);
     const status = await runCli(['status', out, '--json']);
     const s = JSON.parse(status.stdout) as { total: { ok: number; missing: number } };
@@ -93,8 +93,8 @@ describe('interrupting a sweep', () => {
     expect(r.code, r.stderr).toBe(130);
     expect(r.stderr).toMatch(/SIGINT: aborting \d in-flight run/);
     expect(r.stdout).toMatch(/end\s+aborted/);
-    const read = readResults(out);
-    expect(read.bad).toEqual([]);
+    const read = await readResults(out);
+    expect(read.issues).toEqual([]);
     expect(read.records.size).toBeLessThan(CELLS);
   });
 });
@@ -113,7 +113,7 @@ describe('faults', () => {
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`retrying ${crashId} \\(attempt 2\\)`));
     expect(r.stderr).toMatch(new RegExp(`failed ${throwId} after 2 attempt\\(s\\): test hook`));
-    const recs = readResults(out).records;
+    const recs = (await readResults(out)).records;
     expect(recs.size).toBe(9);
     expect(recs.get(crashId)).toMatchObject({ status: 'ok', attempts: 2 });
     expect(recs.get(throwId)).toMatchObject({ status: 'failed', attempts: 2, final: null });
@@ -124,6 +124,6 @@ describe('faults', () => {
     const again = await runCli(['sweep', spec, '--out', out, '--workers', '1']);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/\nok\s+1\n/);
-    expect(readResults(out).records.get(throwId)!.status).toBe('ok');
+    expect((await readResults(out)).records.get(throwId)!.status).toBe('ok');
   });
 });

@@ -1,13 +1,18 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
+import {
+  isDone,
+  membershipOfCells,
+  readResults,
+  type ReadIssue,
+  type RunStatus,
+} from '@ansatz/results';
 import { readSnapshot } from '../results/snapshot.js';
-import { readResults, type ResultsRead } from '../results/jsonl-reader.js';
-import { isDone } from '../results/record.js';
 import { estimatedCosts, largestFirst } from '../schedule/largest-first.js';
 import { shardOwners, type Shard } from '../schedule/shard.js';
 import type { Cell } from '../spec/expand.js';
-import { loadSpecFile, membership, uniqueCells, type LoadedSpec } from '../spec/load-spec.js';
+import { loadSpecFile, uniqueCells, type LoadedSpec } from '../spec/load-spec.js';
 
 /** Per-experiment counts of a plan (a cell shared by experiments counts in each). */
 export interface ExperimentPlan {
@@ -23,7 +28,10 @@ export interface Plan {
   loaded: LoadedSpec;
   outDir: string;
   shard: Shard;
-  results: ResultsRead;
+  /** Status of every id with a record in the results directory (the dedupe's winner). */
+  statuses: Map<string, RunStatus>;
+  /** Lines of the results directory that could not be read (reported as warnings). */
+  issues: ReadIssue[];
   /** This shard's cells, one per id. */
   mine: Cell[];
   /** This shard's cells without an ok/diverged record, most expensive first. */
@@ -39,21 +47,22 @@ export function defaultOutDir(name: string): string {
 }
 
 /** Build the plan of `runner sweep` for a loaded spec. Reads the results directory. */
-export function planLoaded(loaded: LoadedSpec, outDir: string, shard: Shard): Plan {
+export async function planLoaded(loaded: LoadedSpec, outDir: string, shard: Shard): Promise<Plan> {
   const unique = uniqueCells(loaded.cells);
   const costs = estimatedCosts(unique);
   const owner = shardOwners(unique, shard.count, costs);
   const mine = unique.filter((c) => owner.get(c.id) === shard.index);
-  const results = readResults(outDir);
+  // Only each id's status is kept: resume needs no more, whatever the number of records.
+  const results = await readResults(outDir, (r) => r.status);
   const done = (id: string) => {
-    const r = results.records.get(id);
-    return r !== undefined && isDone(r.status);
+    const s = results.records.get(id);
+    return s !== undefined && isDone(s);
   };
   const toRun = largestFirst(
     mine.filter((c) => !done(c.id)),
     costs,
   );
-  const members = membership(loaded.cells);
+  const members = membershipOfCells(loaded.cells);
   const byName = new Map<string, ExperimentPlan>(
     Object.keys(loaded.spec.experiments).map((name) => [
       name,
@@ -72,7 +81,8 @@ export function planLoaded(loaded: LoadedSpec, outDir: string, shard: Shard): Pl
     loaded,
     outDir,
     shard,
-    results,
+    statuses: results.records,
+    issues: results.issues,
     mine,
     toRun,
     experiments: [...byName.values()],
@@ -81,7 +91,7 @@ export function planLoaded(loaded: LoadedSpec, outDir: string, shard: Shard): Pl
 }
 
 /** Load the spec file and plan it. */
-export function plan(specFile: string, out: string | undefined, shard: Shard): Plan {
+export async function plan(specFile: string, out: string | undefined, shard: Shard): Promise<Plan> {
   const loaded = loadSpecFile(specFile);
   const outDir = out ?? defaultOutDir(loaded.spec.name);
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) {

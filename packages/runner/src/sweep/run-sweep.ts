@@ -1,7 +1,6 @@
 import type { BackendName } from '@ansatz/core';
 import { EXIT, UserError } from '../errors.js';
-import { describeBadLines } from '../results/jsonl-reader.js';
-import { JsonlWriter, writerFileName } from '../results/jsonl-writer.js';
+import { describeIssues, JsonlWriter, writerFileName } from '@ansatz/results';
 import { failedRecord, recordFromResult } from '../results/record.js';
 import { writeSnapshot } from '../results/snapshot.js';
 import { RunPool } from '../schedule/pool.js';
@@ -33,7 +32,7 @@ export interface SweepOptions {
 export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
   const name = p.loaded.spec.name;
   for (const w of p.loaded.warnings) process.stderr.write(`warning: ${w}\n`);
-  for (const b of describeBadLines(p.results.bad)) process.stderr.write(`warning: ${b}\n`);
+  for (const b of describeIssues(p.issues)) process.stderr.write(`warning: ${b}\n`);
   if (opts.dryRun) {
     printDryRun(p, opts.json);
     return EXIT.ok;

@@ -57,7 +57,7 @@ describe('runner sweep', () => {
     expect(new Set(lines.map((l) => l.file)).size).toBe(3); // every writer has its own file
     for (const l of lines) expect(() => JSON.parse(l.text)).not.toThrow();
     expect(lines).toHaveLength(9); // no id run twice
-    expectSameResults(recordsOf(refDir), recordsOf(shDir));
+    expectSameResults(await recordsOf(refDir), await recordsOf(shDir));
   });
 
   it('Slurm and Kubernetes environment variables select the same shard as --shard', async () => {
@@ -100,10 +100,10 @@ describe('runner sweep', () => {
     const wDir = join(dir, 'weights');
     const r = await runCli(['sweep', spec, '--out', wDir, '--workers', '2', '--save-weights']);
     expect(r.code, r.stderr).toBe(0);
-    const withWeights = recordsOf(wDir);
+    const withWeights = await recordsOf(wDir);
     // The same cells (weights are not part of a cell's id) with the same numbers.
-    expectSameResults(recordsOf(refDir), withWeights);
-    for (const rec of recordsOf(refDir).values()) expect(rec.weights).toBeUndefined();
+    expectSameResults(await recordsOf(refDir), withWeights);
+    for (const rec of (await recordsOf(refDir)).values()) expect(rec.weights).toBeUndefined();
     for (const rec of withWeights.values()) {
       expect(rec.v).toBe(RECORD_VERSION);
       expect(rec.status).toBe('ok');

@@ -1,12 +1,12 @@
 // Comparing run records across processes: same ids, same numbers (to float tolerance).
 import { expect } from 'vitest';
-import { readResults } from '../results/jsonl-reader.js';
+import { readResults } from '@ansatz/results';
 import type { RunRecord } from '../results/record.js';
 
 /** Deduplicated records of a results directory, failing the test on any unreadable line. */
-export function recordsOf(dir: string): Map<string, RunRecord> {
-  const r = readResults(dir);
-  expect(r.bad).toEqual([]);
+export async function recordsOf(dir: string): Promise<Map<string, RunRecord>> {
+  const r = await readResults(dir, (rec) => rec as unknown as RunRecord);
+  expect(r.issues).toEqual([]);
   return r.records;
 }
 

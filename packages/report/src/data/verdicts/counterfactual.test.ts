@@ -4,13 +4,12 @@
  * come out `pass`. (quick-sweep.test.ts does the same to the records of a real sweep.)
  */
 import { describe, expect, it } from 'vitest';
-import { makeRecord, passingSet, toJsonl } from '../../test-support/records.js';
-import { parseJsonl } from '../parse.js';
+import { makeRecord, normalize, passingSet } from '../../test-support/records.js';
 import { computeVerdicts } from './index.js';
 import type { VerdictKey } from './types.js';
 
 type Raw = Record<string, unknown>;
-const load = (raw: Raw[]) => parseJsonl(toJsonl(raw), 'set.jsonl').records;
+const load = normalize;
 const states = (raw: Raw[]) =>
   Object.fromEntries(computeVerdicts(load(raw)).map((v) => [v.key, v.state])) as Record<
     VerdictKey,

@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { makeRecord, passingSet, toJsonl } from '../../test-support/records.js';
-import { parseJsonl } from '../parse.js';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { makeRecord, normalize, passingSet, toJsonl } from '../../test-support/records.js';
+import { loadResultsDirs } from '../load.js';
 import { counterexampleVerdict } from './counterexamples.js';
 import { depthVerdict } from './depth.js';
 import { emergenceVerdict } from './emergence.js';
@@ -8,7 +11,7 @@ import { computeVerdicts } from './index.js';
 import { optimizerVerdict } from './optimizers.js';
 import { imbalanceSlope, theorySlope, weightDecayVerdict } from './weight-decay.js';
 
-const load = (raw: Record<string, unknown>[]) => parseJsonl(toJsonl(raw), 'set.jsonl').records;
+const load = normalize;
 
 /** Three seeds of one balanced gd depth, with options for every seed. */
 const depthRuns = (depth: number, o: Partial<Parameters<typeof makeRecord>[0]> = {}) =>
@@ -244,12 +247,13 @@ describe('degenerate result sets', () => {
     expect(depthVerdict(recs).state).toBe('not-enough-data');
     expect(weightDecayVerdict(recs).state).toBe('not-enough-data');
   });
-  it('a torn last line drops one record and keeps the verdict computable', () => {
-    const text = toJsonl(passingSet());
+  it('a torn last line drops one record and keeps the verdict computable', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ansatz-torn-'));
     const extra = JSON.stringify(makeRecord({ id: 'torn', depth: 6 }));
-    const parsed = parseJsonl(text + extra.slice(0, 50), 'shard.jsonl');
-    expect(parsed.records).toHaveLength(passingSet().length);
-    expect(parsed.issues.map((i) => i.kind)).toEqual(['torn-line']);
-    expect(depthVerdict(parsed.records).state).toBe('pass');
+    writeFileSync(join(dir, 'shard.jsonl'), toJsonl(passingSet()) + extra.slice(0, 50));
+    const loaded = await loadResultsDirs([dir]);
+    expect(loaded.records).toHaveLength(passingSet().length);
+    expect(loaded.issues.map((i) => i.kind)).toEqual(['torn-line']);
+    expect(depthVerdict(loaded.records).state).toBe('pass');
   });
 });

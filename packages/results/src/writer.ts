@@ -13,10 +13,11 @@ export function writerFileName(shard: { index: number; count: number }, now = ne
 }
 
 /**
- * Appends records to its own `*.jsonl` file, one JSON object per line. Each record is one
- * `write` of the whole line including its newline on a descriptor opened with O_APPEND, then
- * fsync'd, so a crash leaves at most a torn last line, never an interleaved one. The file is
- * created on the first record, so a writer that writes nothing leaves nothing behind.
+ * Appends records to its own `*.jsonl` file, one JSON object per line (DESIGN.md §3 "Results
+ * directory"). Each record is one `write` of the whole line including its newline on a
+ * descriptor opened with O_APPEND, then fsync'd, so a crash leaves at most a torn last line,
+ * never an interleaved one. The file is created on the first record, so a writer that writes
+ * nothing leaves nothing behind.
  */
 export class JsonlWriter {
   private fd: number | undefined;

@@ -1,0 +1,23 @@
+import { readFileSync, readdirSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { readResults } from './read-results.js';
+import { envelope, tempDir } from './test-support/temp.js';
+import { JsonlWriter, writerFileName } from './writer.js';
+
+describe('JsonlWriter', () => {
+  it('writes one whole line per record, creating the file on the first record only', async () => {
+    const dir = tempDir();
+    const w = new JsonlWriter(dir, writerFileName({ index: 1, count: 3 }));
+    expect(w.path).toMatch(/-\d+-s1of3-\d{8}T\d{6}Z\.jsonl$/);
+    expect(readdirSync(dir)).toEqual([]);
+    w.append(envelope('a', 'ok', '2026-01-01T00:00:00Z'));
+    w.append(envelope('b', 'failed', '2026-01-01T00:00:01Z', { error: 'line\nbreak' }));
+    w.close();
+    const text = readFileSync(w.path, 'utf8');
+    expect(text.endsWith('\n')).toBe(true);
+    expect(text.split('\n').filter(Boolean)).toHaveLength(2);
+    const r = await readResults(dir);
+    expect([...r.records.keys()]).toEqual(['a', 'b']);
+    expect(r.records.get('b')!['error']).toBe('line\nbreak');
+  });
+});
