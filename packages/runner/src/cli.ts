@@ -33,8 +33,9 @@ async function main(argv: string[]): Promise<void> {
       .help()
       .wrap(100)
       .fail((msg, err) => {
-        if (err) throw err;
-        throw new UserError(`${msg} (see runner --help)`);
+        // yargs reports some bad command lines (e.g. `--out` without its value) as a YError.
+        if (err && err.name !== 'YError') throw err;
+        throw new UserError(`${msg ?? err?.message} (see runner --help)`);
       })
       .parseAsync();
   } catch (err) {
