@@ -12,6 +12,7 @@
 // 0.13 s per thread, to validate configs the runner already resolved when it expanded the spec.
 import type { BackendName, RunConfig, RunResult } from '@ansatz/core';
 import { runTraining } from '@ansatz/core/run-training';
+import { runFailureData } from './schedule/run-failure.js';
 
 /** One unit of work sent to a worker thread: plain data only. */
 export interface WorkerTask {
@@ -27,5 +28,10 @@ export default async function runTask(task: WorkerTask): Promise<RunResult> {
   if (process.env['ANSATZ_TEST_THROW_ID'] === task.id) {
     throw new Error(`test hook: run ${task.id} throws (attempt ${task.attempt + 1})`);
   }
-  return runTraining(task.config, { backend: task.backend });
+  try {
+    return await runTraining(task.config, { backend: task.backend });
+  } catch (err) {
+    // As plain data: an Error would lose its code on the way to the main thread.
+    throw runFailureData(err);
+  }
 }

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { RunResult } from '@ansatz/core';
 import type { WorkerTask } from '../worker.js';
+import { fromWorker } from './run-failure.js';
 
 /**
  * The built worker, resolved from the package root so that it is the compiled JS both when
@@ -32,8 +33,11 @@ export class RunPool {
     });
   }
 
+  /** Rejects with a RunFailure (message, stack and code) when the run throws. */
   run(task: WorkerTask, signal: AbortSignal): Promise<RunResult> {
-    return this.pool.run(task, { signal });
+    return this.pool.run(task, { signal }).catch((err: unknown) => {
+      throw fromWorker(err);
+    });
   }
 
   /** Stop every thread (in-flight runs are abandoned). */

@@ -1,4 +1,4 @@
-import type { BackendName } from '@ansatz/core';
+import { ERROR_CODES, errorCodeOf, type BackendName } from '@ansatz/core';
 import { EXIT, UserError } from '../errors.js';
 import { describeBadLines } from '../results/jsonl-reader.js';
 import { JsonlWriter, writerFileName } from '../results/jsonl-writer.js';
@@ -11,9 +11,6 @@ import { summaryTable } from '../progress/summary.js';
 import { newTally } from '../progress/tally.js';
 import { printDryRun } from './dry-run.js';
 import type { Plan } from './plan.js';
-
-/** Core's BackendUnavailableError, as its message arrives from a worker thread. */
-const BACKEND_UNAVAILABLE = /TensorFlow\.js backend "[^"]+" is not available/;
 
 export interface SweepOptions {
   workers: number;
@@ -59,7 +56,7 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     retries: opts.retries,
     backend: opts.backend,
     run: (task, signal) => pool.run(task, signal),
-    isFatal: (error) => BACKEND_UNAVAILABLE.test(error),
+    isFatal: (err) => errorCodeOf(err) === ERROR_CODES.backendUnavailable,
     onRetry: (cell, error, attempt) => {
       tally.retries++;
       progress.log(`retrying ${cell.id} (attempt ${attempt + 1}): ${error}`);
