@@ -4,7 +4,7 @@ import { describeBadLines } from '../results/jsonl-reader.js';
 import { JsonlWriter, writerFileName } from '../results/jsonl-writer.js';
 import { failedRecord, recordFromResult } from '../results/record.js';
 import { writeSnapshot } from '../results/snapshot.js';
-import { RunPool } from '../schedule/pool.js';
+import { RunPool, sweepWorkerFile } from '../schedule/pool.js';
 import { Scheduler, type SchedulerEnd } from '../schedule/scheduler.js';
 import { startProgress } from '../progress/progress.js';
 import { summaryTable } from '../progress/summary.js';
@@ -49,7 +49,7 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     `${name}${shardText}: ${p.toRun.length} to run, ${skipped} done, ${workers} worker${workers > 1 ? 's' : ''} → ${p.outDir}\n`,
   );
   const writer = new JsonlWriter(p.outDir, writerFileName(p.shard));
-  const pool = new RunPool(workers);
+  const pool = new RunPool(workers, sweepWorkerFile());
   const progress = startProgress(name, tally);
   const scheduler = new Scheduler(p.toRun, {
     workers,
