@@ -100,3 +100,5 @@ export { linearStepCost } from './training/linear-engine.js';
 export { estimateRunSeconds, backpropStepFlops } from './training/run-cost.js';
 export type { GradientPath } from './training/linear-engine.js';
 export { mulInto, mulTransAInto, mulTransBInto } from './linalg/gemm.js';
+export { ERROR_CODES, errorCodeOf } from './errors/error-code.js';
+export type { ErrorCode } from './errors/error-code.js';

@@ -4,12 +4,13 @@ import yargs from 'yargs';
 import { hideBin } from 'yargs/helpers';
 import { describeError, UserError } from './errors.js';
 import { exportCommand } from './commands/export.js';
-import { k8sCommand } from './commands/k8s.js';
 import { reportCommand } from './commands/report.js';
-import { slurmCommand } from './commands/slurm.js';
+import { scaleOutCommand } from './commands/scale-out-command.js';
 import { statusCommand } from './commands/status.js';
 import { sweepCommand } from './commands/sweep.js';
 import { verdictsCommand } from './commands/verdicts.js';
+import { k8sTarget } from './scale-out/k8s-target.js';
+import { slurmTarget } from './scale-out/slurm-target.js';
 
 async function main(argv: string[]): Promise<void> {
   try {
@@ -19,8 +20,8 @@ async function main(argv: string[]): Promise<void> {
       .command(sweepCommand)
       .command(statusCommand)
       .command(exportCommand)
-      .command(slurmCommand)
-      .command(k8sCommand)
+      .command(scaleOutCommand(slurmTarget))
+      .command(scaleOutCommand(k8sTarget))
       .command(reportCommand)
       .command(verdictsCommand)
       .demandCommand(
@@ -32,8 +33,9 @@ async function main(argv: string[]): Promise<void> {
       .help()
       .wrap(100)
       .fail((msg, err) => {
-        if (err) throw err;
-        throw new UserError(`${msg} (see runner --help)`);
+        // yargs reports some bad command lines (e.g. `--out` without its value) as a YError.
+        if (err && err.name !== 'YError') throw err;
+        throw new UserError(`${msg ?? err?.message} (see runner --help)`);
       })
       .parseAsync();
   } catch (err) {

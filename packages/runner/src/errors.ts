@@ -1,7 +1,7 @@
 /**
  * Errors for people. A `UserError` is bad input (spec, flags, results files): its message
  * names what is wrong, where, and what would be valid; the CLI prints it without a stack
- * trace and exits with code 2. Anything else is an internal error: exit 1 with the stack.
+ * trace and exits with code 2. Anything else is an internal error: exit 70 with the stack.
  */
 export class UserError extends Error {
   /** Every problem found, one line each (all issues at once, not only the first). */
@@ -15,14 +15,19 @@ export class UserError extends Error {
   }
 }
 
-/** Exit codes of the CLI (DESIGN.md §3). */
+/**
+ * Exit codes of the CLI (DESIGN.md §3). 1 means "finished, but some runs failed", so a script
+ * may go on (e.g. publish a site that lists the failed runs); a crash must not look like that,
+ * hence its own code, EX_SOFTWARE of sysexits.h.
+ */
 export const EXIT = {
   ok: 0,
   someFailed: 1,
   /** `runner verdicts`: a claim fails or lacks data. */
   claimsNotAllPass: 1,
   badInput: 2,
-  internal: 1,
+  /** A bug (an error that is not a UserError): the stack is printed. */
+  internal: 70,
   interrupted: 130,
 } as const;
 

@@ -2,16 +2,12 @@
  * Piscina worker: runs one training run per task. Core loads TensorFlow.js and initializes the
  * backend once per thread, and only when a run needs the reference engine (linear nets train on
  * the closed-form engine without it).
- *
- * Test-only hooks (used by this package's tests to exercise fault handling; never set them in
- * real use): ANSATZ_TEST_CRASH_ID=<id> makes the worker thread exit abruptly on the first
- * attempt of that run (a crashed thread, which piscina replaces); ANSATZ_TEST_THROW_ID=<id>
- * makes every attempt of that run throw.
  */
 // The training entry alone: '@ansatz/core' would also load the config schema (zod), about
 // 0.13 s per thread, to validate configs the runner already resolved when it expanded the spec.
 import type { BackendName, RunConfig, RunResult } from '@ansatz/core';
 import { runTraining } from '@ansatz/core/run-training';
+import { runFailureData } from './schedule/run-failure.js';
 
 /** One unit of work sent to a worker thread: plain data only. */
 export interface WorkerTask {
@@ -25,12 +21,13 @@ export interface WorkerTask {
 }
 
 export default async function runTask(task: WorkerTask): Promise<RunResult> {
-  if (process.env['ANSATZ_TEST_CRASH_ID'] === task.id && task.attempt === 0) process.exit(3);
-  if (process.env['ANSATZ_TEST_THROW_ID'] === task.id) {
-    throw new Error(`test hook: run ${task.id} throws (attempt ${task.attempt + 1})`);
+  try {
+    return await runTraining(task.config, {
+      backend: task.backend,
+      keepWeights: task.keepWeights === true,
+    });
+  } catch (err) {
+    // As plain data: an Error would lose its code on the way to the main thread.
+    throw runFailureData(err);
   }
-  return runTraining(task.config, {
-    backend: task.backend,
-    keepWeights: task.keepWeights === true,
-  });
 }

@@ -1,10 +1,13 @@
 import type * as TfCore from '@tensorflow/tfjs-core';
+import { ERROR_CODES } from '../errors/error-code.js';
 
 export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
 
 /** A backend that was asked for by name but cannot be loaded here. */
 export class BackendUnavailableError extends Error {
+  readonly code = ERROR_CODES.backendUnavailable;
+
   constructor(name: string, reason: string) {
     super(`TensorFlow.js backend "${name}" is not available: ${reason}`);
     this.name = 'BackendUnavailableError';

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { ERROR_CODES } from '../errors/error-code.js';
 import { runConfigSchema, type RunConfig, type RunConfigInput } from './schema.js';
 
 /** One problem with a config: where (a field path) and what. */
@@ -9,6 +10,8 @@ export interface ConfigIssue {
 
 /** A config that does not validate. A user error, not an internal one. */
 export class ConfigError extends Error {
+  readonly code = ERROR_CODES.configInvalid;
+
   constructor(readonly issues: ConfigIssue[]) {
     super(issues.map((i) => `${i.path.join('.') || '(config)'}: ${i.message}`).join('; '));
     this.name = 'ConfigError';

@@ -64,8 +64,9 @@ export function k8sDataPaths(plan: Pick<K8sPlan, 'sweep'>) {
 /**
  * Shard pod wrapper around the runner (`"$@"`): records that index JOB_COMPLETION_INDEX has
  * ended (exit code in a marker file on the shared volume) so that the report Job can start
- * when all have. Codes other than those in FINAL_EXIT_CODES (a crash, an OOM kill) leave no
- * marker: Kubernetes retries the index (backoffLimitPerIndex) and resume skips the finished cells.
+ * when all have. Codes other than those in FINAL_EXIT_CODES (a crash, an OOM kill, the runner's
+ * internal error 70) leave no marker: Kubernetes retries the index (backoffLimitPerIndex) and
+ * resume skips the finished cells.
  */
 function shardWrapper(markers: string): string {
   const final = FINAL_EXIT_CODES.join('|');

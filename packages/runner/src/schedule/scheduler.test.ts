@@ -102,9 +102,11 @@ describe('Scheduler', () => {
       backend: 'tensorflow',
       run: async () => {
         calls++;
-        throw new Error('TensorFlow.js backend "tensorflow" is not available: no native library');
+        throw Object.assign(new Error('TensorFlow.js backend "tensorflow" is not available'), {
+          code: 'FATAL',
+        });
       },
-      isFatal: (e) => e.includes('is not available'),
+      isFatal: (e) => (e as { code?: string }).code === 'FATAL',
       onDone: (c) => done.push(c.id),
     });
     expect(await s.run()).toBe('aborted');

@@ -20,9 +20,9 @@ export interface SchedulerOptions {
   onDone: (cell: Cell, outcome: Outcome) => void;
   /**
    * Errors that no retry can fix (e.g. the requested backend cannot load): the first one stops
-   * the sweep at once, in-flight runs are abandoned, and it is kept in `fatalError`.
+   * the sweep at once, in-flight runs are abandoned, and its message is kept in `fatalError`.
    */
-  isFatal?: (error: string) => boolean;
+  isFatal?: (error: unknown) => boolean;
 }
 
 /** Why `run` returned: everything ran, a stop was asked for, or in-flight runs were aborted. */
@@ -115,7 +115,7 @@ export class Scheduler {
           return;
         }
         const error = messageOf(err);
-        if (this.opts.isFatal?.(error)) {
+        if (this.opts.isFatal?.(err)) {
           this.fatalError ??= error;
           this.abort();
           finishIfIdle();

@@ -1,7 +1,8 @@
 // End-to-end: killing a sweep (SIGKILL, Ctrl-C) loses at most the runs in flight, never leaves
-// a broken line, and a re-run completes exactly the missing cells. Also worker crashes and
-// runs that throw (via the worker's test-only hooks).
+// a broken line, and a re-run completes exactly the missing cells. Also worker crashes, runs
+// that throw and fatal errors (on a faulty worker: test-fixtures/faulty-worker.mjs).
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { readResults } from '@ansatz/results';
 import {
@@ -27,6 +28,9 @@ experiments:
     seeds: 2
 `;
 const CELLS = 16;
+const FAULTY_WORKER = fileURLToPath(
+  new URL('../../test-fixtures/faulty-worker.mjs', import.meta.url),
+);
 
 const idsOf = (dir: string) => rawLines(dir).map((l) => (JSON.parse(l.text) as { id: string }).id);
 
@@ -108,7 +112,11 @@ describe('faults', () => {
     const ids = (JSON.parse(plan.stdout) as { toRun: { id: string }[] }).toRun.map((c) => c.id);
     const [crashId, throwId] = [ids[0]!, ids[3]!];
     const r = await runCli(['sweep', spec, '--out', out, '--workers', '1', '--retries', '1'], {
-      env: { ANSATZ_TEST_CRASH_ID: crashId, ANSATZ_TEST_THROW_ID: throwId },
+      env: {
+        ANSATZ_WORKER_FILE: FAULTY_WORKER,
+        ANSATZ_FAULTY_CRASH_ID: crashId,
+        ANSATZ_FAULTY_THROW_ID: throwId,
+      },
     });
     expect(r.code, r.stderr).toBe(1);
     expect(r.stderr).toMatch(new RegExp(`retrying ${crashId} \\(attempt 2\\)`));
@@ -125,5 +133,25 @@ describe('faults', () => {
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toMatch(/\nok\s+1\n/);
     expect((await readResults(out)).records.get(throwId)!.status).toBe('ok');
+  });
+
+  it('a run whose backend cannot load stops the sweep at once as bad input (exit 2), not retried', async () => {
+    const dir = tempDir();
+    const spec = writeText(dir, 'tiny.yaml', tinySpec());
+    const out = join(dir, 'out');
+    const plan = await runCli(['sweep', spec, '--out', out, '--dry-run', '--json']);
+    const ids = (JSON.parse(plan.stdout) as { toRun: { id: string }[] }).toRun.map((c) => c.id);
+    const unavailable = ids[2]!;
+    const args = ['sweep', spec, '--out', out, '--workers', '1', '--retries', '3'];
+    const r = await runCli([...args, '--backend', 'cpu'], {
+      env: { ANSATZ_WORKER_FILE: FAULTY_WORKER, ANSATZ_FAULTY_UNAVAILABLE_ID: unavailable },
+    });
+    expect(r.code, r.stderr).toBe(2);
+    expect(r.stderr).toMatch(
+      /\nerror: --backend cpu: TensorFlow\.js backend "cpu" is not available: test hook; use one that loads here \(auto picks the fastest\)\n$/,
+    );
+    expect(r.stderr).not.toMatch(/retrying |failed [0-9a-f]+ after/);
+    // one worker: the two runs before it finished and are kept; it and the rest never ran
+    expect([...(await readResults(out)).records.keys()].sort()).toEqual(ids.slice(0, 2).sort());
   });
 });

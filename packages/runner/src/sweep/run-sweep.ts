@@ -1,18 +1,15 @@
-import type { BackendName } from '@ansatz/core';
+import { ERROR_CODES, errorCodeOf, type BackendName } from '@ansatz/core';
 import { EXIT, UserError } from '../errors.js';
 import { describeIssues, JsonlWriter, writerFileName } from '@ansatz/results';
 import { failedRecord, recordFromResult } from '../results/record.js';
 import { writeSnapshot } from '../results/snapshot.js';
-import { RunPool } from '../schedule/pool.js';
+import { RunPool, sweepWorkerFile } from '../schedule/pool.js';
 import { Scheduler, type SchedulerEnd } from '../schedule/scheduler.js';
 import { startProgress } from '../progress/progress.js';
 import { summaryTable } from '../progress/summary.js';
 import { newTally } from '../progress/tally.js';
 import { printDryRun } from './dry-run.js';
 import type { Plan } from './plan.js';
-
-/** Core's BackendUnavailableError, as its message arrives from a worker thread. */
-const BACKEND_UNAVAILABLE = /TensorFlow\.js backend "[^"]+" is not available/;
 
 export interface SweepOptions {
   workers: number;
@@ -53,7 +50,7 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     `${name}${shardText}: ${p.toRun.length} to run, ${skipped} done, ${workers} worker${workers > 1 ? 's' : ''} → ${p.outDir}\n`,
   );
   const writer = new JsonlWriter(p.outDir, writerFileName(p.shard));
-  const pool = new RunPool(workers);
+  const pool = new RunPool(workers, sweepWorkerFile());
   const progress = startProgress(name, tally);
   const scheduler = new Scheduler(p.toRun, {
     workers,
@@ -61,7 +58,7 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     backend: opts.backend,
     keepWeights: opts.saveWeights === true,
     run: (task, signal) => pool.run(task, signal),
-    isFatal: (error) => BACKEND_UNAVAILABLE.test(error),
+    isFatal: (err) => errorCodeOf(err) === ERROR_CODES.backendUnavailable,
     onRetry: (cell, error, attempt) => {
       tally.retries++;
       progress.log(`retrying ${cell.id} (attempt ${attempt + 1}): ${error}`);

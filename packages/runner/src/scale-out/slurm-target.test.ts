@@ -2,41 +2,28 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { Job } from 'kubernetes-models/batch/v1/Job';
-import { parseAllDocuments } from 'yaml';
-import yargs, { type CommandModule } from 'yargs';
+import type { CommandModule } from 'yargs';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { scaleOutCommand } from '../commands/scale-out-command.js';
 import { UserError } from '../errors.js';
-import { k8sCommand } from './k8s.js';
-import { slurmCommand } from './slurm.js';
+import { runCommand } from '../test-support/run-command.js';
+import { slurmTarget } from './slurm-target.js';
+import type { ScaleOutPlan } from './target.js';
 
 const SPEC = fileURLToPath(new URL('../../test-fixtures/scale-out-tiny.yaml', import.meta.url));
-const dir = mkdtempSync(join(tmpdir(), 'ansatz-scale-out-cmd-'));
+const dir = mkdtempSync(join(tmpdir(), 'ansatz-slurm-target-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 afterEach(() => vi.restoreAllMocks());
 
-/** Run one command module as the CLI would; returns what it printed on stdout. */
-async function run(command: CommandModule<object, never>, argv: string[]): Promise<string> {
-  let printed = '';
-  vi.spyOn(process.stdout, 'write').mockImplementation((chunk: string | Uint8Array) => {
-    printed += String(chunk);
-    return true;
-  });
-  vi.spyOn(process.stderr, 'write').mockImplementation(() => true);
-  await yargs(argv)
-    .command(command)
-    .strict()
-    .fail((msg, err) => {
-      throw err ?? new UserError(msg);
-    })
-    .parseAsync();
-  return printed;
-}
+const slurmCommand = scaleOutCommand(slurmTarget) as CommandModule<object, never>;
+/** Run the command as the CLI would; returns what it printed on stdout. */
+const run = async (command: CommandModule<object, never>, argv: string[]) =>
+  (await runCommand(command, argv)).stdout;
 
 describe('runner slurm', () => {
   it('writes the submit, array and report scripts and says how to submit', async () => {
     const script = join(dir, 'slurm', 'go.sh');
-    const printed = await run(slurmCommand as CommandModule<object, never>, [
+    const printed = await run(slurmCommand, [
       'slurm',
       SPEC,
       '--shards',
@@ -71,7 +58,7 @@ describe('runner slurm', () => {
 
   it('uses --runner as the command on the nodes', async () => {
     const script = join(dir, 'slurm2', 'submit.sh');
-    await run(slurmCommand as CommandModule<object, never>, [
+    await run(slurmCommand, [
       'slurm',
       SPEC,
       '--shards',
@@ -87,7 +74,7 @@ describe('runner slurm', () => {
   });
 
   it('reports every bad flag at once', async () => {
-    const err = await run(slurmCommand as CommandModule<object, never>, [
+    const err = await run(slurmCommand, [
       'slurm',
       SPEC,
       '--shards',
@@ -109,7 +96,7 @@ describe('runner slurm', () => {
 
   it('a bad spec is a UserError naming the file, and nothing is written', async () => {
     const script = join(dir, 'never', 'submit.sh');
-    const err = await run(slurmCommand as CommandModule<object, never>, [
+    const err = await run(slurmCommand, [
       'slurm',
       join(dir, 'missing.yaml'),
       '--shards',
@@ -123,65 +110,41 @@ describe('runner slurm', () => {
   });
 });
 
-describe('runner k8s', () => {
-  it('writes a valid multi-document manifest', async () => {
-    const file = join(dir, 'k8s', 'tiny.yaml');
-    const printed = await run(k8sCommand as CommandModule<object, never>, [
-      'k8s',
-      SPEC,
-      '--shards',
-      '4',
-      '--image',
-      'ghcr.io/x/ansatz:1',
-      '--parallelism',
-      '9',
-      '--out',
-      file,
-    ]);
-    expect(printed).toContain(`kubectl apply -f ${file}`);
-    const docs = parseAllDocuments(readFileSync(file, 'utf8'));
-    if (!Array.isArray(docs)) throw new Error('expected several documents');
-    const jobs = docs
-      .map((d) => d.toJS() as Record<string, unknown>)
-      .filter((d) => d.kind === 'Job');
-    expect(jobs).toHaveLength(2);
-    for (const j of jobs) expect(() => new Job(j).validate()).not.toThrow();
-    // parallelism is capped at the number of shards
-    expect(jobs[0]).toMatchObject({ spec: { completions: 4, parallelism: 4 } });
+describe('slurmTarget.generate', () => {
+  const plan = (workDir: string): ScaleOutPlan => ({
+    sweep: 'tiny',
+    specFile: SPEC,
+    specText: '',
+    cells: 24,
+    shards: 2,
+    cpus: 1,
+    runner: ['runner'],
+    workDir,
   });
 
-  it('prints the manifest with --out -', async () => {
-    const printed = await run(k8sCommand as CommandModule<object, never>, [
-      'k8s',
-      SPEC,
-      '--shards',
-      '2',
-      '--image',
-      'ansatz:dev',
-      '--out',
-      '-',
+  it('resolves paths against the working directory; logs go beside the submit script', () => {
+    const out = slurmTarget.generate(plan('/w'), { script: 'jobs/go.sh', site: '/www' });
+    expect(out.files.map((f) => [f.path, f.executable === true])).toEqual([
+      ['/w/jobs/go-array.sbatch', false],
+      ['/w/jobs/go-report.sbatch', false],
+      ['/w/jobs/go.sh', true],
     ]);
-    const kinds = parseAllDocuments(printed);
-    if (!Array.isArray(kinds)) throw new Error('expected several documents');
-    expect(kinds.map((d) => (d.toJS() as { kind: string }).kind)).toEqual([
-      'ConfigMap',
-      'Job',
-      'Job',
-    ]);
+    expect(out.dirs).toEqual([{ path: '/w/jobs/logs', flag: '--script' }]);
+    expect(out.files[0]!.text).toContain('#SBATCH --chdir=/w\n');
+    expect(out.files[1]!.text).toContain('exec runner report /w/results/tiny --out /www\n');
   });
 
-  it('reports every bad flag at once', async () => {
-    const err = await run(k8sCommand as CommandModule<object, never>, [
-      'k8s',
-      SPEC,
-      '--shards',
-      '-1',
-      '--image',
-      'bad image',
-      '--volume',
-      'Bad_Claim',
-    ]).catch((e: unknown) => e);
+  it('refuses every path an #SBATCH line cannot carry, naming where it comes from', () => {
+    let err: unknown;
+    try {
+      slurmTarget.generate(plan('/my w'), { script: "/x/it's/go.sh" });
+    } catch (e) {
+      err = e;
+    }
     expect(err).toBeInstanceOf(UserError);
-    expect((err as UserError).problems).toHaveLength(3);
+    expect((err as UserError).problems).toEqual([
+      "--script: /x/it's/logs holds whitespace, a quote or a backslash, which #SBATCH lines cannot carry; choose a path without them",
+      'the working directory: /my w holds whitespace, a quote or a backslash, which #SBATCH lines cannot carry; choose a path without them',
+    ]);
   });
 });

@@ -1,0 +1,74 @@
+import { resolve } from 'node:path';
+import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
+import { intProblem, runnerProblem, throwIfProblems } from './flag-problems.js';
+import { localRunnerArgv, parseRunnerFlag } from '../scale-out/runner-invocation.js';
+import type { ScaleOutPlan, ScaleOutTarget } from '../scale-out/target.js';
+import { writeOutputFiles } from '../scale-out/write-files.js';
+import { loadSpecFile, uniqueCells } from '../spec/load-spec.js';
+
+/** The flags every scale-out command has. */
+export interface SharedScaleOutArgs {
+  spec: string;
+  shards: number;
+  cpus: number;
+  runner?: string | undefined;
+}
+
+/**
+ * `runner <target> <spec> --shards N …` for one scale-out target: the shared flags, their
+ * checks and the target's, all reported at once; then the spec, the target's files written
+ * atomically, the warnings, and what the target says to do next.
+ */
+export function scaleOutCommand<Options extends object>(
+  target: ScaleOutTarget<Options>,
+): CommandModule<object, SharedScaleOutArgs & Options> {
+  return {
+    command: `${target.name} <spec>`,
+    describe: target.describe,
+    builder: (y: Argv) => {
+      const shared = y
+        .positional('spec', { type: 'string', demandOption: true, describe: 'sweep spec (YAML)' })
+        .option('shards', { type: 'number', demandOption: true, describe: target.help.shards })
+        .option('cpus', { type: 'number', default: 1, describe: target.help.cpus });
+      return target.options(shared).option('runner', {
+        type: 'string',
+        describe: target.help.runner,
+        ...(target.defaultRunner === undefined ? {} : { default: target.defaultRunner }),
+      }) as unknown as Argv<SharedScaleOutArgs & Options>;
+    },
+    handler: (args: ArgumentsCamelCase<SharedScaleOutArgs & Options>) => {
+      // A target's option names are camelCase already, so its options are these same values.
+      const options = args as unknown as Options;
+      const runner = args.runner === undefined ? localRunnerArgv() : parseRunnerFlag(args.runner);
+      throwIfProblems([
+        intProblem('shards', args.shards, 1),
+        intProblem('cpus', args.cpus, 1),
+        ...target.flagProblems(options),
+        runnerProblem(runner),
+      ]);
+
+      const loaded = loadSpecFile(args.spec);
+      const workDir = process.cwd();
+      const plan: ScaleOutPlan = {
+        sweep: loaded.spec.name,
+        specFile: resolve(workDir, args.spec),
+        specText: loaded.source.text,
+        cells: uniqueCells(loaded.cells).length,
+        shards: args.shards,
+        cpus: args.cpus,
+        runner: runner!,
+        workDir,
+      };
+      const output = target.generate(plan, options);
+      writeOutputFiles(output);
+
+      for (const w of loaded.warnings) process.stderr.write(`warning: ${w}\n`);
+      if (plan.shards > plan.cells) {
+        process.stderr.write(
+          `warning: ${plan.shards} shards for ${plan.cells} cells: ${plan.shards - plan.cells} ${target.shardRunners} will have nothing to run\n`,
+        );
+      }
+      process.stdout.write(output.stdout);
+    },
+  };
+}
