@@ -24,3 +24,5 @@ export {
 export type { BuildSiteOptions } from './build-site.js';
 export { serveSite } from './serve.js';
 export type { ServeOptions } from './serve.js';
+export { reportCommands } from './commands/index.js';
+export { VERDICTS_EXIT } from './commands/verdicts.js';

@@ -1,7 +1,8 @@
 /**
  * Errors for people. A `UserError` is bad input (spec, flags, results files): its message
  * names what is wrong, where, and what would be valid; the CLI prints it without a stack
- * trace and exits with code 2. Anything else is an internal error: exit 70 with the stack.
+ * trace and exits with code 2. Anything else is an internal error: exit 70 with the stack
+ * (@ansatz/cli's describeError).
  */
 export class UserError extends Error {
   /** Every problem found, one line each (all issues at once, not only the first). */
@@ -30,15 +31,3 @@ export const EXIT = {
   internal: 70,
   interrupted: 130,
 } as const;
-
-/** Format an error for stderr and choose the exit code. */
-export function describeError(err: unknown): { text: string; code: number } {
-  if (err instanceof UserError) {
-    const head = err.problems.length > 1 ? `error: ${err.problems.length} problems\n` : 'error: ';
-    const body =
-      err.problems.length > 1 ? err.problems.map((p) => `  ${p}`).join('\n') : err.problems[0];
-    return { text: `${head}${body ?? ''}`, code: EXIT.badInput };
-  }
-  const stack = err instanceof Error ? (err.stack ?? err.message) : String(err);
-  return { text: `internal error (please report it):\n${stack}`, code: EXIT.internal };
-}

@@ -1,5 +1,6 @@
 // Public API of @ansatz/runner: the orchestration behind the `runner` CLI.
-export { UserError, EXIT, describeError } from './errors.js';
+export { UserError, EXIT } from './errors.js';
+export { runnerCommands } from './commands/index.js';
 export { runId, canonicalJson, RECORD_VERSION, ID_LENGTH } from './ids.js';
 export { parseSpecText, readSpecFile, formatPath, MAX_ALIAS_COUNT } from './spec/parse-spec.js';
 export type { SpecSource, SpecPath } from './spec/parse-spec.js';

@@ -28,14 +28,13 @@ const base = {
   learningRate: 0.01,
   steps: 1500,
   logEvery: 100,
-  engine: 'reference' as const,
 };
 
 // DESIGN.md §1 claim 2: dD_l/dt = −2λ D_l under gradient flow with weight decay; D_l is
-// conserved without it.
+// conserved without it. On the engine sweeps use (`auto`: closed form for linear nets).
 describe('imbalance under gd from an unbalanced start', () => {
   it.each([0.05, 0.1])('λ = %f: log(imbalance) falls with slope −2ηλ (within 10%)', async (wd) => {
-    const r = await train({ ...base, weightDecay: wd }, { backend: 'wasm' });
+    const r = await train({ ...base, weightDecay: wd });
     expect(r.status).toBe('ok');
     const predicted = -2 * base.learningRate * wd;
     const slope = logSlope(r.history);
@@ -45,7 +44,7 @@ describe('imbalance under gd from an unbalanced start', () => {
   });
 
   it('λ = 0: imbalance drifts by under 1% over the run', async () => {
-    const r = await train({ ...base, weightDecay: 0 }, { backend: 'wasm' });
+    const r = await train({ ...base, weightDecay: 0 });
     expect(r.status).toBe('ok');
     const first = r.history[0]!.imbalance!;
     for (const h of r.history) expect(Math.abs(h.imbalance! / first - 1)).toBeLessThan(0.01);

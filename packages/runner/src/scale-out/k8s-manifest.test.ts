@@ -32,7 +32,7 @@ function plan(over: Partial<K8sPlan> = {}): K8sPlan {
     cpus: 2,
     image: 'ghcr.io/example/ansatz:1.0',
     claim: 'ansatz-results',
-    runner: ['node', '/app/packages/runner/dist/cli.js'],
+    runner: ['node', '/app/packages/cli/dist/cli.js'],
     ...over,
   };
 }

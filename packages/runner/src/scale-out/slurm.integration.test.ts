@@ -18,7 +18,7 @@ import { shardOwners } from '../schedule/shard.js';
 import { loadSpecFile, uniqueCells } from '../spec/load-spec.js';
 
 const here = (p: string) => fileURLToPath(new URL(p, import.meta.url));
-const CLI = here('../../dist/cli.js');
+const CLI = here('../../../cli/dist/cli.js');
 const TINY = here('../../test-fixtures/scale-out-tiny.yaml');
 const SLOW = here('../../test-fixtures/scale-out-slow.yaml');
 const SETUP = here('../../../../scripts/setup-slurm.sh');

@@ -1,4 +1,5 @@
-// Helpers for tests that run the built CLI (`dist/cli.js`) as a subprocess.
+// Helpers for tests that run the built `runner` CLI (packages/cli/dist/cli.js) as a subprocess:
+// turbo builds @ansatz/cli before this package's tests (turbo.json).
 import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -6,7 +7,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const PKG_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const CLI = join(PKG_ROOT, 'dist', 'cli.js');
+export const CLI = join(PKG_ROOT, '..', 'cli', 'dist', 'cli.js');
 
 export interface CliResult {
   code: number | null;

@@ -1,7 +1,7 @@
 /**
  * Counterfactual data for every verdict: sets in which the claim is false, or in which the runs
  * cannot be evidence, built by changing one thing in a set where every claim passes. None may
- * come out `pass`. (quick-sweep.test.ts does the same to the records of a real sweep.)
+ * come out `pass`. (quick-sweep.e2e.test.ts does the same to the records of a real sweep.)
  */
 import { describe, expect, it } from 'vitest';
 import { makeRecord, normalize, passingSet } from '../../test-support/records.js';

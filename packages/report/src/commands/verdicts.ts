@@ -1,5 +1,8 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { EXIT, UserError } from '../errors.js';
+import { SiteInputError } from '../build-site.js';
+
+/** Exit codes of `runner verdicts` (2, bad input, is the CLI's for SiteInputError). */
+export const VERDICTS_EXIT = { allPass: 0, notAllPass: 1 } as const;
 
 interface VerdictsArgs {
   dirs: string[];
@@ -34,14 +37,15 @@ export const verdictsCommand: CommandModule<object, VerdictsArgs> = {
         describe: 'with the text output: print each verdict’s tables and rule too',
       }) as unknown as Argv<VerdictsArgs>,
   handler: async (args: ArgumentsCamelCase<VerdictsArgs>) => {
-    const { verdictsForDirs, verdictsText } = await import('@ansatz/report');
+    const { verdictsForDirs } = await import('../data/verdicts-for-dirs.js');
+    const { verdictsText } = await import('../data/verdicts-text.js');
     const report = await verdictsForDirs(args.dirs);
-    if (report.inputProblems.length > 0) throw new UserError(report.inputProblems);
+    if (report.inputProblems.length > 0) throw new SiteInputError(report.inputProblems);
     process.stdout.write(
       args.json
         ? `${JSON.stringify(report, null, 2)}\n`
         : verdictsText(report, { tables: args.tables }),
     );
-    process.exitCode = report.pass ? EXIT.ok : EXIT.claimsNotAllPass;
+    process.exitCode = report.pass ? VERDICTS_EXIT.allPass : VERDICTS_EXIT.notAllPass;
   },
 };

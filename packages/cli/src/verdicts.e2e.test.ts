@@ -1,11 +1,11 @@
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PKG_ROOT, runCli, tempDir } from '../test-support/harness.js';
+import { ROOT, runCli, tempDir } from './test-support/run-cli.js';
 
 // `runner verdicts` as a CI gate: exit 0 only when every claim passes, 1 when one fails or lacks
 // data, 2 on bad input. Runs the real quick sweep (a few seconds) for data where every claim holds.
-const QUICK = resolve(PKG_ROOT, '../../sweeps/quick.yaml');
+const QUICK = resolve(ROOT, 'sweeps/quick.yaml');
 let results = '';
 
 beforeAll(async () => {

@@ -1,9 +1,13 @@
 import { fileURLToPath } from 'node:url';
+import { SiteInputError } from '@ansatz/report';
+import { EXIT, UserError } from '@ansatz/runner';
 import { describe, expect, it } from 'vitest';
-import { describeError, EXIT, UserError } from './errors.js';
-import { runCli } from './test-support/harness.js';
+import { describeError } from './describe-error.js';
+import { runCli } from './test-support/run-cli.js';
 
-const SPEC = fileURLToPath(new URL('../test-fixtures/scale-out-tiny.yaml', import.meta.url));
+const SPEC = fileURLToPath(
+  new URL('../../runner/test-fixtures/scale-out-tiny.yaml', import.meta.url),
+);
 
 describe('exit codes', () => {
   it('tell apart done, some runs failed, bad input, a crash and an interruption', () => {
@@ -19,6 +23,13 @@ describe('exit codes', () => {
     });
     expect(describeError(new UserError(['a: bad', 'b: bad']))).toEqual({
       text: 'error: 2 problems\n  a: bad\n  b: bad',
+      code: 2,
+    });
+  });
+
+  it('the report’s input errors are bad input too', () => {
+    expect(describeError(new SiteInputError(['results directory x does not exist']))).toEqual({
+      text: 'error: results directory x does not exist',
       code: 2,
     });
   });
@@ -39,5 +50,30 @@ describe('exit codes', () => {
     const r = await runCli(['k8s', SPEC, '--shards', '2', '--image', 'a:1', '--out']);
     expect(r.code).toBe(2);
     expect(r.stderr).toBe('error: Not enough arguments following: out (see runner --help)\n');
+  });
+
+  it('registers the commands of both packages, and every one has --help', async () => {
+    const help = await runCli(['--help']);
+    expect(help.code).toBe(0);
+    for (const c of [
+      'sweep',
+      'status',
+      'export',
+      'slurm',
+      'k8s',
+      'report',
+      'verdicts',
+      'preview',
+    ]) {
+      expect(help.stdout).toMatch(new RegExp(`runner ${c}\\b`));
+      const r = await runCli([c, '--help']);
+      expect(r.code, c).toBe(0);
+    }
+  });
+
+  it('no command is bad input, naming the commands', async () => {
+    const r = await runCli([]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('give a command: sweep, status, export');
   });
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yargs, { type CommandModule } from 'yargs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { UserError } from '../errors.js';
+import { SiteInputError } from '../build-site.js';
 import { reportCommand } from './report.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ansatz-report-cmd-'));
@@ -14,7 +14,7 @@ async function run(argv: string[]): Promise<void> {
     .command(reportCommand as CommandModule<object, never>)
     .strict()
     .fail((msg, err) => {
-      throw err ?? new UserError(msg);
+      throw err ?? new SiteInputError([msg]);
     })
     .parseAsync();
 }
@@ -28,8 +28,8 @@ describe('runner report', () => {
     const err = await run(['report', missing, file, '--out', join(dir, 'site')]).catch(
       (e: unknown) => e,
     );
-    expect(err).toBeInstanceOf(UserError);
-    expect((err as UserError).problems).toEqual([
+    expect(err).toBeInstanceOf(SiteInputError);
+    expect((err as SiteInputError).problems).toEqual([
       `results directory ${missing} does not exist`,
       expect.stringContaining(`${file} is not a directory`),
     ]);
@@ -37,7 +37,7 @@ describe('runner report', () => {
 
   it('requires at least one directory', async () => {
     const err = await run(['report']).catch((e: unknown) => e);
-    expect(err).toBeInstanceOf(UserError);
+    expect(err).toBeInstanceOf(SiteInputError);
     expect(String((err as Error).message)).toMatch(/Not enough non-option arguments/);
   });
 });

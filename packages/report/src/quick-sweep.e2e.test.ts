@@ -16,7 +16,7 @@ import type { Verdict, VerdictKey } from './data/verdicts/types.js';
 // the site's verdicts, then change the real records the way a false claim would and check that
 // no verdict passes them (DESIGN.md §4).
 const root = resolve(import.meta.dirname, '../../..');
-const cli = join(root, 'packages/runner/dist/cli.js');
+const cli = join(root, 'packages/cli/dist/cli.js');
 let out = '';
 let records: RunRecord[] = [];
 let verdicts: Verdict[] = [];

@@ -1,5 +1,4 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { UserError } from '../errors.js';
 
 interface ReportArgs {
   dirs: string[];
@@ -26,20 +25,16 @@ export const reportCommand: CommandModule<object, ReportArgs> = {
           'sub-path the site is served under, e.g. /ansatz/ [default: $ANSATZ_SITE_BASE or /]',
       }) as unknown as Argv<ReportArgs>,
   handler: async (args: ArgumentsCamelCase<ReportArgs>) => {
-    const { buildSite, SiteInputError } = await import('@ansatz/report');
-    try {
-      const { outDir, base } = await buildSite({
-        dirs: args.dirs,
-        outDir: args.out,
-        base: args.base ?? process.env.ANSATZ_SITE_BASE,
-      });
-      process.stdout.write(
-        `site written to ${outDir} (base ${base})\n` +
-          `preview: node packages/report/dist/cli.js preview ${args.out} --base ${base}\n`,
-      );
-    } catch (err) {
-      if (err instanceof SiteInputError) throw new UserError(err.problems);
-      throw err;
-    }
+    // Bad directories throw SiteInputError (every problem at once): the CLI prints them, exit 2.
+    const { buildSite } = await import('../build-site.js');
+    const { outDir, base } = await buildSite({
+      dirs: args.dirs,
+      outDir: args.out,
+      base: args.base ?? process.env.ANSATZ_SITE_BASE,
+    });
+    process.stdout.write(
+      `site written to ${outDir} (base ${base})\n` +
+        `preview: runner preview ${args.out}${base === '/' ? '' : ` --base ${base}`}\n`,
+    );
   },
 };
