@@ -4,8 +4,8 @@
  */
 import { median } from './stats.js';
 
-/** mulberry32: a small seeded generator, enough for resampling indices. */
-function generator(seed: number): () => number {
+/** mulberry32: a small seeded generator, enough for resampling indices and test data. */
+export function generator(seed: number): () => number {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;

@@ -6,14 +6,9 @@
 
 export type RunStatus = 'ok' | 'diverged' | 'failed';
 
-/** Why a finished run may not count as evidence (DESIGN.md §3 "Quality flags"). */
-export type QualityFlag = 'not-fit' | 'collapsed' | 'alpha-at-bound' | 'alpha-unidentifiable';
-export const QUALITY_FLAGS: readonly QualityFlag[] = [
-  'not-fit',
-  'collapsed',
-  'alpha-at-bound',
-  'alpha-unidentifiable',
-];
+/** Why a finished run may not count as evidence (DESIGN.md §3 "Quality flags"): the record's list. */
+export { QUALITY_FLAGS, type QualityFlag } from '@ansatz/results';
+import type { QualityFlag } from '@ansatz/results';
 export const RUN_STATUSES: readonly RunStatus[] = ['ok', 'diverged', 'failed'];
 
 export interface HistoryPoint {

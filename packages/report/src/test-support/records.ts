@@ -1,3 +1,4 @@
+import { generator } from '../data/bootstrap.js';
 import { toRecord } from '../data/parse.js';
 import type { RunRecord } from '../data/record.js';
 
@@ -45,17 +46,6 @@ export interface MakeOptions {
   error?: string;
 }
 
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function matmul(a: number[][], b: number[][]): number[][] {
   const n = a.length;
   const m = b[0]?.length ?? 0;
@@ -75,7 +65,7 @@ function matmul(a: number[][], b: number[][]): number[][] {
 
 /** gram = AᵀA for a seeded random A, and agop = gram^L, so that AGOP^{1/L} = gram exactly. */
 export function balancedMatrices(dim: number, depth: number, seed: number) {
-  const rnd = mulberry32(seed + 1);
+  const rnd = generator(seed + 1);
   const a = Array.from({ length: dim }, () => Array.from({ length: dim }, () => rnd() - 0.5));
   const at = a[0]!.map((_, j) => a.map((row) => row[j] as number));
   const gram = matmul(at, a);

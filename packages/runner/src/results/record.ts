@@ -8,7 +8,7 @@ import type {
   RunResult,
   RunStatus,
 } from '@ansatz/core';
-import { RECORD_VERSION } from '@ansatz/results';
+import { RECORD_VERSION, type QualityFlag as RecordQualityFlag } from '@ansatz/results';
 import type { Cell } from '../spec/expand.js';
 
 /**
@@ -99,3 +99,10 @@ export function failedRecord(
     attempts,
   };
 }
+
+/**
+ * Core's quality flags and the record schema's are one list (core produces them, @ansatz/results
+ * publishes them): this fails to compile if either side gains or loses a flag.
+ */
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+export const QUALITY_FLAGS_AGREE: Same<QualityFlag, RecordQualityFlag> = true;
