@@ -16,6 +16,10 @@ async function main(argv: string[]): Promise<void> {
         1,
         'give a command: sweep, status, export, slurm, k8s, report, verdicts or preview (see --help)',
       )
+      .completion(
+        'completion',
+        'print a shell completion script (bash, zsh): runner completion >> ~/.bashrc',
+      )
       .strict()
       .version(false)
       .help()

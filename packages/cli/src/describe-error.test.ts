@@ -76,4 +76,12 @@ describe('exit codes', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toContain('give a command: sweep, status, export');
   });
+
+  it('prints a shell completion script that completes the commands', async () => {
+    const r = await runCli(['completion']);
+    expect(r.code).toBe(0);
+    expect(r.stdout).toContain('_runner_yargs_completions');
+    const words = await runCli(['--get-yargs-completions', 'runner', 'ver']);
+    expect(words.stdout.split('\n')).toContain('verdicts');
+  });
 });
