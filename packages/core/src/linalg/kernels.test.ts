@@ -98,6 +98,41 @@ describe.runIf(wasmSimdAvailable())('WebAssembly SIMD kernels', () => {
     }
   });
 
+  it('allFinite finds a non-finite entry at any position, odd lengths included', () => {
+    for (const len of [1, 2, 5, 8]) {
+      const { buffers, kernels } = allocate({ x: len }, 'wasm');
+      buffers.x.set(rng.normals(len));
+      expect(kernels.allFinite(buffers.x)).toBe(true);
+      for (let i = 0; i < len; i++) {
+        for (const bad of [Infinity, -Infinity, NaN]) {
+          const keep = buffers.x[i]!;
+          buffers.x[i] = bad;
+          expect(kernels.allFinite(buffers.x)).toBe(false);
+          expect(jsKernels.allFinite(buffers.x)).toBe(false);
+          buffers.x[i] = keep;
+        }
+      }
+      expect(kernels.allFinite(buffers.x.subarray(0, 0))).toBe(true);
+    }
+  });
+
+  it('gdStep is the JavaScript update p ← p − η(g + λp), bit for bit', () => {
+    for (const len of [1, 2, 7, 64]) {
+      const { buffers, kernels } = allocate({ p: len, g: len }, 'wasm');
+      const p = rng.normals(len);
+      const g = rng.normals(len);
+      const before = p.slice();
+      buffers.p.set(p);
+      buffers.g.set(g);
+      kernels.gdStep(buffers.p, buffers.g, 0.037, 0.011);
+      jsKernels.gdStep(p, g, 0.037, 0.011);
+      expect(Buffer.from(Float64Array.from(buffers.p).buffer).equals(Buffer.from(p.buffer))).toBe(
+        true,
+      );
+      expect(p).not.toEqual(before); // it did update
+    }
+  });
+
   it("refuses an operand outside the kernels' memory instead of computing on it", () => {
     const { buffers, kernels } = allocate({ a: 4, out: 4 }, 'wasm');
     expect(() => kernels.mul(buffers.out, buffers.a, new Float64Array(4), 2, 2, 2)).toThrow(

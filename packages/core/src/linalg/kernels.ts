@@ -47,6 +47,10 @@ export interface Kernels {
     n: number,
     count?: number,
   ): void;
+  /** Whether every entry of x is finite. */
+  allFinite(x: Float64Array): boolean;
+  /** Gradient descent with coupled decay, in place: p ← p − η(g + λp). */
+  gdStep(p: Float64Array, g: Float64Array, lr: number, wd: number): void;
 }
 
 type Single = (
@@ -94,6 +98,13 @@ export const jsKernels: Kernels = {
   mul: stacked(mulInto, mp, pn),
   mulTransA: stacked(mulTransAInto, mp, pn),
   mulTransB: stacked(mulTransBInto, mp, pn),
+  allFinite(x) {
+    for (let i = 0; i < x.length; i++) if (!Number.isFinite(x[i]!)) return false;
+    return true;
+  },
+  gdStep(p, g, lr, wd) {
+    for (let i = 0; i < p.length; i++) p[i] = p[i]! - lr * (g[i]! + wd * p[i]!);
+  },
 };
 
 /**
@@ -120,6 +131,13 @@ export function wasmKernels(exports: GemmExports, memory: WebAssembly.Memory): K
     },
     mulTransB(out, a, b, m, p, n, count = 1) {
       exports.mmNT(at(out), at(a), at(b), m, p, n, 0, count, 8 * m * n, 8 * m * p, 8 * n * p);
+    },
+    allFinite(x) {
+      return exports.allFinite(at(x), x.length) === 1;
+    },
+    gdStep(p, g, lr, wd) {
+      if (g.length !== p.length) throw new RangeError('gdStep: p and g differ in length');
+      exports.gdStep(at(p), at(g), p.length, lr, wd);
     },
   };
 }

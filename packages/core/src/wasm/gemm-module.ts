@@ -1,7 +1,7 @@
 import { GEMM_WASM_BASE64 } from './gemm-bytes.generated.js';
 
 /**
- * The WebAssembly SIMD float64 kernels (wasm/gemm.ts, compiled by `pnpm build`): the compiled
+ * The WebAssembly SIMD float64 kernels (wasm/gemm.ts, wasm/update.ts, compiled by `pnpm build`): the compiled
  * module, once per thread, or null where this WebAssembly has no SIMD (then the JavaScript
  * kernels run, with the same numbers). Node ≥ 16.4 runs WebAssembly SIMD without flags.
  */
@@ -38,6 +38,10 @@ export interface GemmExports {
     sa: number,
     sb: number,
   ): void;
+  /** 1 when every one of the `len` float64s at x is finite (wasm/update.ts). */
+  allFinite(x: number, len: number): number;
+  /** p ← p − η(g + λp) over `len` entries. */
+  gdStep(p: number, g: number, len: number, lr: number, wd: number): void;
 }
 
 let compiled: WebAssembly.Module | null | undefined;
