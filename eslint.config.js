@@ -11,6 +11,7 @@ export default tseslint.config(
       'site/**',
       'results/**',
       'bench-results/**',
+      '**/*.generated.ts',
     ],
   },
   js.configs.recommended,

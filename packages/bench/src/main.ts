@@ -15,6 +15,7 @@ import { CANONICAL_SHAPE, CELLS, NUMPY_CELL } from './cells.js';
 import { linearStepFlops, numpyStepFlops, referenceStepFlops } from './flops.js';
 import { runNumpy } from './numpy.js';
 import { measureMatmulPeak } from './peak.js';
+import { benchPeers, type PeersBench } from './peers-bench.js';
 import { benchPool, POOL_ROUNDS, type PoolBench } from './pool.js';
 import { measureStepSpeed, type StepSpeed } from './step-speed.js';
 import { fmt, formatTable, pct } from './table.js';
@@ -25,6 +26,8 @@ const { values: args } = parseArgs({
     spec: { type: 'string', default: resolve(root, 'sweeps/quick.yaml') },
     out: { type: 'string', default: resolve(root, 'bench-results/bench.json') },
     'skip-pool': { type: 'boolean', default: false },
+    'skip-cells': { type: 'boolean', default: false },
+    'skip-peers': { type: 'boolean', default: false },
   },
 });
 const say = (s = '') => process.stdout.write(`${s}\n`);
@@ -52,7 +55,7 @@ interface Row extends StepSpeed {
   ofPeak: number;
 }
 const rows: Row[] = [];
-for (const cell of CELLS) {
+for (const cell of args['skip-cells'] ? [] : CELLS) {
   const runs: [
     engine: 'linear' | 'mlp' | 'reference',
     backend: BackendName,
@@ -89,7 +92,9 @@ const numpyArgs = {
 };
 let numpy: Record<string, unknown>;
 say();
-const first = runNumpy(numpyArgs);
+const first: ReturnType<typeof runNumpy> = args['skip-cells']
+  ? { skipped: '--skip-cells' }
+  : runNumpy(numpyArgs);
 if ('skipped' in first) {
   say(`NumPy comparison skipped: ${first.skipped}`);
   numpy = { skipped: first.skipped };
@@ -118,6 +123,13 @@ if ('skipped' in first) {
     `${NUMPY_CELL}: ours ${fmt(1e6 / ours.stepsPerSecond)} µs/step, NumPy loop ${fmt(1e6 * r.secondsPerStep)} µs/step` +
       ` → ours/NumPy = ${fmt(ratio)} (CPU time: ${fmt(cpuRatio)}; target < 1)`,
   );
+}
+
+let peers: PeersBench | null = null;
+if (!args['skip-peers']) {
+  say();
+  say('peers: kernels against NumPy, 16 canonical runs, ReLU step, tiny-cell sweep …');
+  peers = await benchPeers();
 }
 
 let pool: PoolBench | null = null;
@@ -190,9 +202,9 @@ say(
 );
 say('metrics = share of a run spent in metrics at the default logEvery (100)');
 
-const metricsWorst = Math.max(
-  ...rows.filter((r) => r.engine === 'linear').map((r) => r.metricsShare),
-);
+const metricsWorst = rows.some((r) => r.engine === 'linear')
+  ? Math.max(...rows.filter((r) => r.engine === 'linear').map((r) => r.metricsShare))
+  : null;
 const report = {
   finishedAt: new Date().toISOString(),
   node: process.version,
@@ -201,6 +213,7 @@ const report = {
   matmulPeak: peak,
   cells: rows,
   numpy,
+  peers,
   pool,
   targets: {
     numpyRatio: 'oursOverNumpy' in numpy ? numpy['oursOverNumpy'] : null,

@@ -27,7 +27,9 @@ export type {
 } from './config/result.js';
 export { train } from './training/train.js';
 export { runTraining } from './training/run-training.js';
-export type { TrainOptions } from './training/run-training.js';
+export type { TrainOptions } from './training/train-options.js';
+export { trainCohort } from './training/train-cohort.js';
+export { cohortKey, batchesCohorts, COHORT_SHAPE_FIELDS } from './training/cohort-key.js';
 export {
   qualityFlags,
   noQuality,
@@ -100,5 +102,8 @@ export { linearStepCost } from './training/linear-engine.js';
 export { estimateRunSeconds, backpropStepFlops } from './training/run-cost.js';
 export type { GradientPath } from './training/linear-engine.js';
 export { mulInto, mulTransAInto, mulTransBInto } from './linalg/gemm.js';
+export { jsKernels, KERNEL_MODES } from './linalg/kernels.js';
+export type { KernelMode, Kernels } from './linalg/kernels.js';
+export { allocate, resolveKernelMode, wasmSimdAvailable } from './linalg/arena.js';
 export { ERROR_CODES, errorCodeOf } from './errors/error-code.js';
 export type { ErrorCode } from './errors/error-code.js';

@@ -5,6 +5,8 @@
 //   ANSATZ_FAULTY_CRASH_ID        the thread running it exits abruptly on the first attempt
 //   ANSATZ_FAULTY_THROW_ID        every attempt throws
 //   ANSATZ_FAULTY_UNAVAILABLE_ID  it fails as when its TensorFlow.js backend cannot load
+// A cohort task (runner sweep --cohort) has the fault when one of its cells has that id, so a
+// fault in one cell fails its whole cohort, which the scheduler then runs cell by cell.
 // Errors are thrown as the real worker throws them: as failure data (src/schedule/run-failure.ts).
 import { BackendUnavailableError } from '@ansatz/core';
 import { runFailureData } from '../dist/schedule/run-failure.js';
@@ -12,13 +14,17 @@ import runTask from '../dist/worker.js';
 
 export default async function faultyRunTask(task) {
   const env = process.env;
-  if (env.ANSATZ_FAULTY_CRASH_ID === task.id && task.attempt === 0) process.exit(3);
-  if (env.ANSATZ_FAULTY_THROW_ID === task.id) {
+  const ids = task.cells ? task.cells.map((c) => c.id) : [task.id];
+  const has = (id) => id !== undefined && ids.includes(id);
+  if (has(env.ANSATZ_FAULTY_CRASH_ID) && task.attempt === 0) process.exit(3);
+  if (has(env.ANSATZ_FAULTY_THROW_ID)) {
     throw runFailureData(
-      new Error(`test hook: run ${task.id} throws (attempt ${task.attempt + 1})`),
+      new Error(
+        `test hook: run ${env.ANSATZ_FAULTY_THROW_ID} throws (attempt ${task.attempt + 1})`,
+      ),
     );
   }
-  if (env.ANSATZ_FAULTY_UNAVAILABLE_ID === task.id) {
+  if (has(env.ANSATZ_FAULTY_UNAVAILABLE_ID)) {
     throw runFailureData(new BackendUnavailableError(task.backend, 'test hook'));
   }
   return runTask(task);

@@ -1,15 +1,13 @@
+import { jsKernels, type Kernels } from '../linalg/kernels.js';
 import type { Optimizer, OptimizerSettings } from './optimizer.js';
 import { zerosLike } from './optimizer.js';
 
 /** Plain (stochastic) gradient descent with coupled weight decay: W ← W − η(g + λW). */
-export function gradientDescent(s: OptimizerSettings): Optimizer {
+export function gradientDescent(s: OptimizerSettings, kernels: Kernels = jsKernels): Optimizer {
   const { learningRate: lr, weightDecay: wd } = s;
   return {
     step(params, grads) {
-      params.forEach((p, k) => {
-        const g = grads[k]!;
-        for (let i = 0; i < p.length; i++) p[i] = p[i]! - lr * (g[i]! + wd * p[i]!);
-      });
+      for (let k = 0; k < params.length; k++) kernels.gdStep(params[k]!, grads[k]!, lr, wd);
     },
   };
 }

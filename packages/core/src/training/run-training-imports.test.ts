@@ -47,7 +47,8 @@ describe('the worker-thread entry @ansatz/core/run-training', () => {
 
   it('is a real graph: it reaches the engines, the metrics and ml-matrix', () => {
     const files = [...graph.files].map((f) => relative(SRC, f));
-    expect(files).toContain(join('training', 'linear-engine.ts'));
+    expect(files).toContain(join('training', 'linear-cohort-engine.ts'));
+    expect(files).toContain(join('wasm', 'gemm-module.ts'));
     expect(files).toContain(join('metrics', 'snapshot.ts'));
     expect(graph.packages).toContain('ml-matrix');
     // The package index does load zod: the check above can fail.

@@ -4,6 +4,7 @@ import { BACKENDS } from '@ansatz/core';
 import { intProblem, throwIfProblems } from './flag-problems.js';
 import { defaultWorkers } from '../schedule/pool.js';
 import { resolveShard } from '../schedule/shard.js';
+import { parseCohortFlag } from '../schedule/cohorts.js';
 
 interface SweepArgs {
   spec: string;
@@ -16,6 +17,7 @@ interface SweepArgs {
   retries: number;
   json: boolean;
   saveWeights: boolean;
+  cohort: string;
 }
 
 /** `runner sweep <spec> …` — run every missing cell of a sweep spec. */
@@ -56,9 +58,16 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         type: 'boolean',
         default: false,
         describe: "store each run's final weights W_1…W_L in its record",
+      })
+      .option('cohort', {
+        type: 'string',
+        default: 'auto',
+        describe: 'cells of one shape trained together as one task: auto, or N (1 = each alone)',
       }) as unknown as Argv<SweepArgs>,
   handler: async (args: ArgumentsCamelCase<SweepArgs>) => {
+    const cohort = parseCohortFlag(String(args.cohort));
     throwIfProblems([
+      'problem' in cohort ? cohort.problem : undefined,
       intProblem('workers', args.workers, 1),
       intProblem('retries', args.retries, 0),
       intProblem('shard-count', args.shardCount, 1),
@@ -77,6 +86,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       dryRun: args.dryRun,
       json: args.json,
       saveWeights: args.saveWeights,
+      cohort: 'size' in cohort ? cohort.size : 'auto',
     });
   },
 };

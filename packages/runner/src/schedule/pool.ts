@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 import { Piscina } from 'piscina';
 import type { RunResult } from '@ansatz/core';
 import { UserError } from '../errors.js';
-import type { WorkerTask } from '../worker.js';
+import type { CohortTask, WorkerTask } from '../worker.js';
 import { fromWorker } from './run-failure.js';
 
 /**
@@ -64,13 +64,13 @@ export function defaultWorkers(): number {
  * worker, `worker.ts`); a crashed thread is replaced.
  */
 export class RunPool {
-  private readonly pool: Piscina<WorkerTask, RunResult>;
+  private readonly pool: Piscina<WorkerTask | CohortTask, RunResult | RunResult[]>;
 
   constructor(
     readonly workers: number,
     readonly filename: string = workerFile(),
   ) {
-    this.pool = new Piscina<WorkerTask, RunResult>({
+    this.pool = new Piscina<WorkerTask | CohortTask, RunResult | RunResult[]>({
       filename,
       minThreads: workers,
       maxThreads: workers,
@@ -81,9 +81,22 @@ export class RunPool {
 
   /** Rejects with a RunFailure (message, stack and code) when the run throws. */
   run(task: WorkerTask, signal: AbortSignal): Promise<RunResult> {
-    return this.pool.run(task, { signal }).catch((err: unknown) => {
-      throw fromWorker(err);
-    });
+    return this.pool.run(task, { signal }).then(
+      (r) => r as RunResult,
+      (err: unknown) => {
+        throw fromWorker(err);
+      },
+    );
+  }
+
+  /** A cohort as one task: one result per cell, in order; rejects as `run` does. */
+  runCohort(task: CohortTask, signal: AbortSignal): Promise<RunResult[]> {
+    return this.pool.run(task, { signal }).then(
+      (r) => r as RunResult[],
+      (err: unknown) => {
+        throw fromWorker(err);
+      },
+    );
   }
 
   /** Stop every thread (in-flight runs are abandoned). */

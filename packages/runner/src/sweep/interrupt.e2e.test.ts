@@ -35,34 +35,50 @@ const FAULTY_WORKER = fileURLToPath(
 const idsOf = (dir: string) => rawLines(dir).map((l) => (JSON.parse(l.text) as { id: string }).id);
 
 describe('interrupting a sweep', () => {
-  it('SIGKILL while runs are in flight, then re-run: every cell exactly once, finished runs kept', async () => {
-    const dir = tempDir();
-    const spec = writeText(dir, 'slow.yaml', SLOW);
-    const out = join(dir, 'out');
-    const child = startCli(['sweep', spec, '--out', out, '--workers', '2']);
-    await waitFor(() => rawLines(out).length >= 1);
-    child.kill('SIGKILL');
-    const first = await child.done;
-    expect(first.signal).toBe('SIGKILL');
-    const before = await readResults(out);
-    // a torn last line is the only damage a kill may do
-    expect(before.issues.every((b) => b.kind === 'torn-line')).toBe(true);
-    expect(before.records.size).toBeGreaterThan(0);
-    expect(before.records.size).toBeLessThan(CELLS);
-    const kept = rawLines(out).filter((l) => l.text.endsWith('}'));
+  // --cohort 4: four reference-engine cells per task (trained one after another in it), so a
+  // kill loses whole cohorts in flight; --cohort 1: a cell per task.
+  it.each(['1', '4'])(
+    '--cohort %s: SIGKILL while runs are in flight, then re-run: every cell exactly once, finished runs kept',
+    async (cohort) => {
+      const dir = tempDir();
+      const spec = writeText(dir, 'slow.yaml', SLOW);
+      const out = join(dir, 'out');
+      const child = startCli(['sweep', spec, '--out', out, '--workers', '2', '--cohort', cohort]);
+      await waitFor(() => rawLines(out).length >= 1);
+      child.kill('SIGKILL');
+      const first = await child.done;
+      expect(first.signal).toBe('SIGKILL');
+      const before = await readResults(out);
+      // a torn last line is the only damage a kill may do
+      expect(before.issues.every((b) => b.kind === 'torn-line')).toBe(true);
+      expect(before.records.size).toBeGreaterThan(0);
+      expect(before.records.size).toBeLessThan(CELLS);
+      // records arrive a cohort at a time
+      if (cohort === '4') expect(before.records.size % 4).toBe(0);
+      const kept = rawLines(out).filter((l) => l.text.endsWith('}'));
 
-    const second = await runCli(['sweep', spec, '--out', out, '--workers', '1']);
-    expect(second.code, second.stderr).toBe(0);
-    const after = await readResults(out);
-    expect(after.records.size).toBe(CELLS);
-    expect(after.lines).toBe(CELLS); // no finished cell ran twice
-    expect(new Set(idsOf(out)).size).toBe(CELLS);
-    const now = new Set(rawLines(out).map((l) => l.text));
-    for (const l of kept) expect(now.has(l.text)).toBe(true); // earlier records untouched
-    expect(second.stdout).toMatch(
-      new RegExp(`skipped \\(done before\\)\\s+${before.records.size}\\n`),
-    );
-  });
+      const second = await runCli([
+        'sweep',
+        spec,
+        '--out',
+        out,
+        '--workers',
+        '1',
+        '--cohort',
+        cohort,
+      ]);
+      expect(second.code, second.stderr).toBe(0);
+      const after = await readResults(out);
+      expect(after.records.size).toBe(CELLS);
+      expect(after.lines).toBe(CELLS); // no finished cell ran twice
+      expect(new Set(idsOf(out)).size).toBe(CELLS);
+      const now = new Set(rawLines(out).map((l) => l.text));
+      for (const l of kept) expect(now.has(l.text)).toBe(true); // earlier records untouched
+      expect(second.stdout).toMatch(
+        new RegExp(`skipped \\(done before\\)\\s+${before.records.size}\\n`),
+      );
+    },
+  );
 
   it('Ctrl-C finishes in-flight runs, writes whole lines, prints the summary and exits 130', async () => {
     const dir = tempDir();
@@ -111,6 +127,8 @@ describe('faults', () => {
     const plan = await runCli(['sweep', spec, '--out', out, '--dry-run', '--json']);
     const ids = (JSON.parse(plan.stdout) as { toRun: { id: string }[] }).toRun.map((c) => c.id);
     const [crashId, throwId] = [ids[0]!, ids[3]!];
+    // Cohorts on (auto): the crash and the throw each fail their cohort first, whose cells then
+    // run one by one; only the throwing cell ends failed.
     const r = await runCli(['sweep', spec, '--out', out, '--workers', '1', '--retries', '1'], {
       env: {
         ANSATZ_WORKER_FILE: FAULTY_WORKER,
@@ -119,6 +137,7 @@ describe('faults', () => {
       },
     });
     expect(r.code, r.stderr).toBe(1);
+    expect(r.stderr).toMatch(/cohort of \d+ failed \(.*\); running its cells one by one/);
     expect(r.stderr).toMatch(new RegExp(`retrying ${crashId} \\(attempt 2\\)`));
     expect(r.stderr).toMatch(new RegExp(`failed ${throwId} after 2 attempt\\(s\\): test hook`));
     const recs = (await readResults(out)).records;
@@ -143,9 +162,17 @@ describe('faults', () => {
     const ids = (JSON.parse(plan.stdout) as { toRun: { id: string }[] }).toRun.map((c) => c.id);
     const unavailable = ids[2]!;
     const args = ['sweep', spec, '--out', out, '--workers', '1', '--retries', '3'];
-    const r = await runCli([...args, '--backend', 'cpu'], {
-      env: { ANSATZ_WORKER_FILE: FAULTY_WORKER, ANSATZ_FAULTY_UNAVAILABLE_ID: unavailable },
-    });
+    const env = { ANSATZ_WORKER_FILE: FAULTY_WORKER, ANSATZ_FAULTY_UNAVAILABLE_ID: unavailable };
+    // In a cohort, the fatal error stops the sweep as well, without running its cells alone.
+    const cohortOut = join(dir, 'out-cohort');
+    const inCohort = await runCli(
+      ['sweep', spec, '--out', cohortOut, '--workers', '1', '--backend', 'cpu', '--cohort', '9'],
+      { env },
+    );
+    expect(inCohort.code, inCohort.stderr).toBe(2);
+    expect(inCohort.stderr).not.toMatch(/one by one|retrying /);
+    expect((await readResults(cohortOut)).records.has(unavailable)).toBe(false);
+    const r = await runCli([...args, '--backend', 'cpu', '--cohort', '1'], { env });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(
       /\nerror: --backend cpu: TensorFlow\.js backend "cpu" is not available: test hook; use one that loads here \(auto picks the fastest\)\n$/,

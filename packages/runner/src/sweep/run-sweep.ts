@@ -4,6 +4,7 @@ import { describeIssues, JsonlWriter, writerFileName } from '@ansatz/results';
 import { failedRecord, recordFromResult } from '../results/record.js';
 import { writeSnapshot } from '../results/snapshot.js';
 import { RunPool, sweepWorkerFile } from '../schedule/pool.js';
+import { formCohorts, type CohortSize } from '../schedule/cohorts.js';
 import { Scheduler, type SchedulerEnd } from '../schedule/scheduler.js';
 import { startProgress } from '../progress/progress.js';
 import { summaryTable } from '../progress/summary.js';
@@ -19,6 +20,8 @@ export interface SweepOptions {
   json: boolean;
   /** Store each run's final weights in its record (`--save-weights`). */
   saveWeights?: boolean;
+  /** Cells per task (`--cohort`): `auto` (default) or N; 1 trains every cell alone. */
+  cohort?: CohortSize;
 }
 
 /**
@@ -45,19 +48,23 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     );
     return EXIT.ok;
   }
-  const workers = Math.min(opts.workers, p.toRun.length);
+  const work = formCohorts(p.toRun, opts.cohort ?? 'auto', opts.workers);
+  const workers = Math.min(opts.workers, work.length);
   process.stderr.write(
     `${name}${shardText}: ${p.toRun.length} to run, ${skipped} done, ${workers} worker${workers > 1 ? 's' : ''} → ${p.outDir}\n`,
   );
   const writer = new JsonlWriter(p.outDir, writerFileName(p.shard));
   const pool = new RunPool(workers, sweepWorkerFile());
   const progress = startProgress(name, tally);
-  const scheduler = new Scheduler(p.toRun, {
+  const scheduler = new Scheduler(work, {
     workers,
     retries: opts.retries,
     backend: opts.backend,
     keepWeights: opts.saveWeights === true,
     run: (task, signal) => pool.run(task, signal),
+    runCohort: (task, signal) => pool.runCohort(task, signal),
+    onCohortFallback: (cells, error) =>
+      progress.log(`cohort of ${cells.length} failed (${error}); running its cells one by one`),
     isFatal: (err) => errorCodeOf(err) === ERROR_CODES.backendUnavailable,
     onRetry: (cell, error, attempt) => {
       tally.retries++;

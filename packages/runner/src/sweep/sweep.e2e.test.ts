@@ -19,7 +19,8 @@ beforeAll(async () => {
   dir = tempDir();
   spec = writeText(dir, 'tiny.yaml', tinySpec());
   refDir = join(dir, 'ref');
-  const r = await runCli(['sweep', spec, '--out', refDir, '--workers', '2']);
+  // The reference: every cell trained alone; the other sweeps below train cohorts (auto).
+  const r = await runCli(['sweep', spec, '--out', refDir, '--workers', '2', '--cohort', '1']);
   expect(r.code, r.stderr).toBe(0);
 });
 
@@ -46,10 +47,21 @@ describe('runner sweep', () => {
     expect(readFileSync(join(refDir, 'spec.yaml'), 'utf8')).toBe(tinySpec());
   });
 
-  it('3 shards (two running at once into one directory, 1 worker each) = the unsharded 2-worker run', async () => {
+  it('3 shards (two running at once into one directory, 1 worker each, cohorts of up to 3) = the unsharded 2-worker run of cells alone', async () => {
     const shDir = join(dir, 'sharded');
     const run = (i: number) =>
-      runCli(['sweep', spec, '--out', shDir, '--workers', '1', '--shard', `${i}/3`]);
+      runCli([
+        'sweep',
+        spec,
+        '--out',
+        shDir,
+        '--workers',
+        '1',
+        '--shard',
+        `${i}/3`,
+        '--cohort',
+        '3',
+      ]);
     const [a, b] = await Promise.all([run(0), run(1)]);
     const c = await run(2);
     for (const r of [a, b, c]) expect(r.code, r.stderr).toBe(0);
