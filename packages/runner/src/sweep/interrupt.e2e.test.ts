@@ -53,8 +53,8 @@ describe('interrupting a sweep', () => {
       expect(before.issues.every((b) => b.kind === 'torn-line')).toBe(true);
       expect(before.records.size).toBeGreaterThan(0);
       expect(before.records.size).toBeLessThan(CELLS);
-      // records arrive a cohort at a time
-      if (cohort === '4') expect(before.records.size % 4).toBe(0);
+      // No assertion that records arrive a whole cohort at a time: each record is its own
+      // fsync'd append, so a kill can land between two records of one cohort (seen in CI).
       const kept = rawLines(out).filter((l) => l.text.endsWith('}'));
 
       const second = await runCli([
