@@ -1,12 +1,7 @@
 // Public API of @ansatz/results: the run record (schema, version, dedupe rule), reading and
 // writing results directories, the spec snapshot and experiment membership (DESIGN.md §3).
 export { RECORD_VERSION } from './version.js';
-export {
-  RUN_STATUSES,
-  QUALITY_FLAGS,
-  recordEnvelopeSchema,
-  runRecordSchema,
-} from './record.js';
+export { RUN_STATUSES, QUALITY_FLAGS, recordEnvelopeSchema, runRecordSchema } from './record.js';
 export type {
   RunStatus,
   QualityFlag,

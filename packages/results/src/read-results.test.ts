@@ -45,7 +45,9 @@ describe('readResults', () => {
       ['bad-record', 3],
       ['torn-line', 4],
     ]);
-    expect(describeIssues(r.issues)[2]).toBe(`${join(dir, 'a.jsonl')}:4 torn last line (no newline); skipped`);
+    expect(describeIssues(r.issues)[2]).toBe(
+      `${join(dir, 'a.jsonl')}:4 torn last line (no newline); skipped`,
+    );
   });
 
   it('reads records of every version up to the current one, and no later', async () => {
@@ -85,7 +87,10 @@ describe('readResults', () => {
     const a = tempDir();
     const b = tempDir();
     writeFileSync(join(a, 'x.jsonl'), line(envelope('x', 'failed', '1')));
-    writeFileSync(join(b, 'y.jsonl'), line(envelope('x', 'ok', '0')) + line(envelope('y', 'ok', '0')));
+    writeFileSync(
+      join(b, 'y.jsonl'),
+      line(envelope('x', 'ok', '0')) + line(envelope('y', 'ok', '0')),
+    );
     const r = await readResults([a, b]);
     expect([...r.records.entries()].map(([k, v]) => `${k}:${v.status}`)).toEqual(['x:ok', 'y:ok']);
   });

@@ -96,14 +96,21 @@ export async function scanResults(
             issues.push(
               terminated
                 ? { kind: 'bad-line', file, line, message: 'not valid JSON; skipped' }
-                : { kind: 'torn-line', file, line, message: 'torn last line (no newline); skipped' },
+                : {
+                    kind: 'torn-line',
+                    file,
+                    line,
+                    message: 'torn last line (no newline); skipped',
+                  },
             );
             continue;
           }
           const shape = recordEnvelopeSchema.safeParse(value);
           if (!shape.success) {
             const issue = shape.error.issues[0];
-            const what = issue ? `${issue.path.join('.') || 'record'}: ${issue.message}` : 'invalid';
+            const what = issue
+              ? `${issue.path.join('.') || 'record'}: ${issue.message}`
+              : 'invalid';
             issues.push({
               kind: 'bad-record',
               file,
@@ -146,5 +153,7 @@ export async function readResults<T = StoredRecord>(
 
 /** One line per issue, `file:line message`. */
 export function describeIssues(issues: readonly ReadIssue[]): string[] {
-  return issues.map((i) => (i.line > 0 ? `${i.file}:${i.line} ${i.message}` : `${i.file}: ${i.message}`));
+  return issues.map((i) =>
+    i.line > 0 ? `${i.file}:${i.line} ${i.message}` : `${i.file}: ${i.message}`,
+  );
 }

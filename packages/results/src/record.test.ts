@@ -93,7 +93,11 @@ describe('experiment membership', () => {
   });
   it('round-trips through a snapshot’s per-experiment ids', () => {
     const ids = experimentIds(['depth', 'optimizers', 'empty'], cells);
-    expect(ids).toEqual({ depth: { ids: ['a', 'b'] }, optimizers: { ids: ['a'] }, empty: { ids: [] } });
+    expect(ids).toEqual({
+      depth: { ids: ['a', 'b'] },
+      optimizers: { ids: ['a'] },
+      empty: { ids: [] },
+    });
     expect(membershipOfSnapshot(ids)).toEqual(membershipOfCells(cells));
   });
 });
