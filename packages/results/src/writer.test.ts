@@ -20,4 +20,26 @@ describe('JsonlWriter', () => {
     expect([...r.records.keys()]).toEqual(['a', 'b']);
     expect(r.records.get('b')!['error']).toBe('line\nbreak');
   });
+
+  it('commits a batch as whole lines in order, and an empty batch creates nothing', async () => {
+    const dir = tempDir();
+    const w = new JsonlWriter(dir, writerFileName({ index: 0, count: 1 }));
+    w.appendMany([]);
+    expect(readdirSync(dir)).toEqual([]);
+    w.appendMany([
+      envelope('a', 'ok', '2026-01-01T00:00:00Z'),
+      envelope('b', 'ok', '2026-01-01T00:00:01Z'),
+    ]);
+    w.append(envelope('c', 'diverged', '2026-01-01T00:00:02Z'));
+    w.close();
+    const lines = readFileSync(w.path, 'utf8').split('\n');
+    expect(lines.at(-1)).toBe('');
+    expect(lines.slice(0, -1).map((l) => (JSON.parse(l) as { id: string }).id)).toEqual([
+      'a',
+      'b',
+      'c',
+    ]);
+    const r = await readResults(dir);
+    expect([...r.records.keys()]).toEqual(['a', 'b', 'c']);
+  });
 });

@@ -10,6 +10,7 @@ import { startProgress } from '../progress/progress.js';
 import { summaryTable } from '../progress/summary.js';
 import { newTally } from '../progress/tally.js';
 import { printDryRun } from './dry-run.js';
+import { RecordSink } from './record-sink.js';
 import type { Plan } from './plan.js';
 
 export interface SweepOptions {
@@ -56,6 +57,7 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
   const writer = new JsonlWriter(p.outDir, writerFileName(p.shard));
   const pool = new RunPool(workers, sweepWorkerFile());
   const progress = startProgress(name, tally);
+  const sink = new RecordSink(writer, () => scheduler.stop());
   const scheduler = new Scheduler(work, {
     workers,
     retries: opts.retries,
@@ -72,10 +74,10 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     },
     onDone: (cell, outcome) => {
       if (outcome.kind === 'result') {
-        writer.append(recordFromResult(name, cell, outcome.result, outcome.attempts));
+        sink.add(recordFromResult(name, cell, outcome.result, outcome.attempts));
         tally[outcome.result.status]++;
       } else {
-        writer.append(
+        sink.add(
           failedRecord(name, cell, outcome.error, outcome.attempts, outcome.seconds, opts.backend),
         );
         tally.failed++;
@@ -107,8 +109,11 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     progress.stop();
-    writer.close();
-    await pool.destroy();
+    try {
+      sink.close();
+    } finally {
+      await pool.destroy();
+    }
   }
   if (scheduler.fatalError !== undefined) {
     throw new UserError(

@@ -1,0 +1,53 @@
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { setImmediate as nextTurn } from 'node:timers/promises';
+import { JsonlWriter } from '@ansatz/results';
+import { describe, expect, it, vi } from 'vitest';
+import { RecordSink } from './record-sink.js';
+
+const dir = () => mkdtempSync(join(tmpdir(), 'ansatz-sink-'));
+
+describe('RecordSink', () => {
+  it('commits the records added in one turn as one batch, in order', async () => {
+    const writer = new JsonlWriter(dir(), 'w.jsonl');
+    const batches: number[] = [];
+    const appendMany = writer.appendMany.bind(writer);
+    vi.spyOn(writer, 'appendMany').mockImplementation((rs) => {
+      batches.push(rs.length);
+      appendMany(rs);
+    });
+    const sink = new RecordSink(writer, () => {
+      throw new Error('no write error expected');
+    });
+    for (const id of ['a', 'b', 'c']) sink.add({ id });
+    expect(batches).toEqual([]);
+    await nextTurn();
+    expect(batches).toEqual([3]);
+    sink.add({ id: 'd' });
+    sink.close();
+    expect(batches).toEqual([3, 1]);
+    const ids = readFileSync(writer.path, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => (JSON.parse(l) as { id: string }).id);
+    expect(ids).toEqual(['a', 'b', 'c', 'd']);
+  });
+
+  it('reports a write error once, drops later records, and rethrows it on close', async () => {
+    const d = dir();
+    writeFileSync(join(d, 'not-a-dir'), '');
+    const writer = new JsonlWriter(join(d, 'not-a-dir'), 'w.jsonl');
+    const onError = vi.fn();
+    const sink = new RecordSink(writer, onError);
+    sink.add({ id: 'a' });
+    await nextTurn();
+    expect(onError).toHaveBeenCalledTimes(1);
+    const error = sink.error as NodeJS.ErrnoException;
+    expect(error.code).toMatch(/^E[A-Z]+$/); // the parent of the file is a regular file
+    sink.add({ id: 'b' });
+    await nextTurn();
+    expect(onError).toHaveBeenCalledTimes(1);
+    expect(() => sink.close()).toThrow(error);
+  });
+});
