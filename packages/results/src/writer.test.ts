@@ -42,4 +42,17 @@ describe('JsonlWriter', () => {
     const r = await readResults(dir);
     expect([...r.records.keys()]).toEqual(['a', 'b', 'c']);
   });
+
+  it('write leaves the fsync to sync(), which resolves once the lines are on disk', async () => {
+    const dir = tempDir();
+    const w = new JsonlWriter(dir, writerFileName({ index: 0, count: 1 }));
+    await w.sync(); // nothing written yet: nothing to sync, no file
+    expect(readdirSync(dir)).toEqual([]);
+    expect(w.write([])).toBe(false);
+    expect(w.write([envelope('a', 'ok', '2026-01-01T00:00:00Z')])).toBe(true);
+    await w.sync();
+    w.close();
+    const r = await readResults(dir);
+    expect([...r.records.keys()]).toEqual(['a']);
+  });
 });

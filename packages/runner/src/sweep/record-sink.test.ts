@@ -12,10 +12,10 @@ describe('RecordSink', () => {
   it('commits the records added in one turn as one batch, in order', async () => {
     const writer = new JsonlWriter(dir(), 'w.jsonl');
     const batches: number[] = [];
-    const appendMany = writer.appendMany.bind(writer);
-    vi.spyOn(writer, 'appendMany').mockImplementation((rs) => {
+    const write = writer.write.bind(writer);
+    vi.spyOn(writer, 'write').mockImplementation((rs) => {
       batches.push(rs.length);
-      appendMany(rs);
+      return write(rs);
     });
     const sink = new RecordSink(writer, () => {
       throw new Error('no write error expected');
@@ -24,8 +24,8 @@ describe('RecordSink', () => {
     expect(batches).toEqual([]);
     await nextTurn();
     expect(batches).toEqual([3]);
-    sink.add({ id: 'd' });
-    sink.close();
+    sink.add({ id: 'd' }); // waits for the fsync of the first batch, then goes out alone
+    await sink.close();
     expect(batches).toEqual([3, 1]);
     const ids = readFileSync(writer.path, 'utf8')
       .trim()
@@ -48,6 +48,6 @@ describe('RecordSink', () => {
     sink.add({ id: 'b' });
     await nextTurn();
     expect(onError).toHaveBeenCalledTimes(1);
-    expect(() => sink.close()).toThrow(error);
+    await expect(sink.close()).rejects.toBe(error);
   });
 });

@@ -110,7 +110,7 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     process.off('SIGTERM', onSignal);
     progress.stop();
     try {
-      sink.close();
+      await sink.close();
     } finally {
       await pool.destroy();
     }
