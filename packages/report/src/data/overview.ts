@@ -1,3 +1,4 @@
+import { basename } from 'node:path';
 import type { LoadIssue } from './load.js';
 import type { LoadedResults } from './load.js';
 import { FLAG_MEANING } from './quality.js';
@@ -94,7 +95,8 @@ export function overviewData(loaded: LoadedResults): OverviewData {
       error: r.error ?? '(no message)',
     }));
   return {
-    dirs: loaded.dirs,
+    // The directories' names only: a published page must not show the build machine's paths.
+    dirs: loaded.dirs.map((d) => basename(d)),
     fileCount: loaded.files.length,
     total: records.length,
     duplicates: loaded.rawCount - records.length,
@@ -116,6 +118,9 @@ export function overviewData(loaded: LoadedResults): OverviewData {
     flaggedRuns: records.filter((r) => r.flags.length > 0).length,
     problems: problems.slice(0, MAX_PROBLEMS),
     problemCount: problems.length,
-    issues: loaded.issues,
+    // A directory-level issue names the directory as given; the page shows its name only.
+    issues: loaded.issues.map((i) =>
+      i.kind === 'missing-dir' || i.kind === 'no-files' ? { ...i, where: basename(i.where) } : i,
+    ),
   };
 }
