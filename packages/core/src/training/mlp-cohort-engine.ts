@@ -112,7 +112,8 @@ export function mlpCohortEngine(
   ) => {
     kernels.mul(target, delta, w, rows, dims[l]!, dims[l - 1]!, count);
     const deriv = b.dz[l - 2]!;
-    for (let i = 0; i < count * rows * dims[l - 1]!; i++) target[i] = target[i]! * deriv[i]!;
+    const len = count * rows * dims[l - 1]!;
+    for (let i = 0; i < len; i++) target[i] = target[i]! * deriv[i]!;
   };
 
   return {
