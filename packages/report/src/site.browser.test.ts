@@ -129,7 +129,7 @@ async function marks(
   index = 0,
 ): Promise<number> {
   const figs = page.locator(`figure[data-chart="${kind}"]`);
-  return figs.nth(index).locator(`svg g[aria-label="${mark}"] ${element}`).count();
+  return figs.nth(index).locator(`svg g[data-mark="${mark}"] ${element}`).count();
 }
 
 describe('built site in Chromium', () => {
@@ -180,7 +180,7 @@ describe('built site in Chromium', () => {
     const theory = linearOk().filter(
       (r) => r.config.optimizer === 'gd' && (r.config.weightDecay as number) > 0,
     );
-    const lines = conv.page.locator('figure[data-chart="conv-imbalance"] svg g[aria-label="line"]');
+    const lines = conv.page.locator('figure[data-chart="conv-imbalance"] svg g[data-mark="line"]');
     expect(await lines.nth(1).locator('path').count()).toBe(theory.length);
 
     const ce = await open('counterexamples/');
@@ -196,14 +196,14 @@ describe('built site in Chromium', () => {
     const dot = page
       .locator('figure[data-chart="alpha-depth"]')
       .first()
-      .locator('g[aria-label="dot"] circle')
+      .locator('g[data-mark="dot"] circle')
       .first();
     const box = (await dot.boundingBox())!;
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const tip = page
       .locator('figure[data-chart="alpha-depth"]')
       .first()
-      .locator('g[aria-label="tip"] text');
+      .locator('g[data-mark="tip"] text');
     await expect
       .poll(async () => (await tip.allTextContents()).join(' '), { timeout: 5000 })
       .toMatch(/run/);

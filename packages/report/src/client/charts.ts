@@ -4,6 +4,7 @@
  * parsed as HTML.
  */
 import type { ChartData, ChartKind } from './chart-kinds.js';
+import { labelChartSvgs } from './accessible-svg.js';
 import { isChartKind, renderers } from './renderers.js';
 
 /** Draw a chart of kind K; its data is ChartData[K] since <Chart> embedded it from that type. */
@@ -18,10 +19,12 @@ function draw(fig: HTMLElement): void {
   if (!target) return;
   try {
     if (!isChartKind(kind)) throw new Error(`no renderer for chart kind "${kind}"`);
-    const width = Math.max(480, Math.min(1150, target.clientWidth || 900));
+    // Laid out at the box's own width (a phone's too), so tick labels keep their size.
+    const width = Math.max(280, Math.min(1150, target.clientWidth || 900));
     // The JSON was written by <Chart> (Chart.astro) from ChartData[kind]: JSON.parse's `any` is
     // that type, checked at build time where the page passed it.
     target.replaceChildren(paint(kind, JSON.parse(json), width));
+    labelChartSvgs(target, fig.dataset.title ?? kind);
   } catch (e) {
     const p = document.createElement('p');
     p.className = 'note';
