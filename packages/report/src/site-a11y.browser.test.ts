@@ -75,3 +75,22 @@ describe.each(WIDTHS)('every page at %i px', (width) => {
     expect(found).toEqual([]);
   }, 120_000);
 });
+
+describe('without JavaScript', () => {
+  it('every chart box says why it is empty instead of staying blank', async () => {
+    const context = await browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    let charts = 0;
+    for (const path of pages) {
+      await page.goto(url + path);
+      const boxes = page.locator('figure[data-chart] .plot');
+      const n = await boxes.count();
+      charts += n;
+      for (let i = 0; i < n; i++) {
+        expect(await boxes.nth(i).innerText(), `/${path} chart ${i}`).toMatch(/JavaScript is off/);
+      }
+    }
+    await context.close();
+    expect(charts).toBeGreaterThan(5);
+  }, 60_000);
+});
