@@ -1,6 +1,6 @@
 import { readSpecFile, parseSpecText, type SpecSource } from './parse-spec.js';
 import { validateSpec, type Spec } from './spec-schema.js';
-import { expandSpec, type Cell } from './expand.js';
+import { expandSpec, type Cell, type ExpandOptions } from './expand.js';
 
 /** A spec read, validated and expanded: everything a command needs. */
 export interface LoadedSpec {
@@ -11,18 +11,18 @@ export interface LoadedSpec {
 }
 
 /** Parse, validate and expand spec text. Throws a `UserError` listing every problem. */
-export function loadSpecText(text: string, file: string): LoadedSpec {
+export function loadSpecText(text: string, file: string, options?: ExpandOptions): LoadedSpec {
   const source = parseSpecText(text, file);
   const spec = validateSpec(source);
-  const { cells, warnings } = expandSpec(source, spec);
+  const { cells, warnings } = expandSpec(source, spec, options);
   return { source, spec, cells, warnings };
 }
 
 /** Read, parse, validate and expand a spec file. Throws a `UserError` listing every problem. */
-export function loadSpecFile(file: string): LoadedSpec {
+export function loadSpecFile(file: string, options?: ExpandOptions): LoadedSpec {
   const source = readSpecFile(file);
   const spec = validateSpec(source);
-  const { cells, warnings } = expandSpec(source, spec);
+  const { cells, warnings } = expandSpec(source, spec, options);
   return { source, spec, cells, warnings };
 }
 
