@@ -5,7 +5,7 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { betterRecord } from './dedupe.js';
+import { betterRecord, type RecordRank } from './dedupe.js';
 import { readLines } from './line-reader.js';
 import { recordEnvelopeSchema, type RecordEnvelope, type RunStatus } from './record.js';
 
@@ -141,11 +141,11 @@ export async function readResults<T = StoredRecord>(
   project: (record: StoredRecord, source: Source) => T = (r) => r as T,
 ): Promise<ResultsRead<T>> {
   const records = new Map<string, T>();
-  const ranks = new Map<string, { status: RunStatus; finishedAt: string }>();
+  const ranks = new Map<string, RecordRank>();
   const scan = await scanResults(dirs, (rec, source) => {
     const prev = ranks.get(rec.id);
     if (prev && !betterRecord(rec, prev)) return;
-    ranks.set(rec.id, { status: rec.status, finishedAt: rec.finishedAt });
+    ranks.set(rec.id, { status: rec.status, finishedAt: rec.finishedAt, rerun: rec.rerun });
     records.set(rec.id, project(rec, source));
   });
   return { records, ...scan };
