@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { betterRecord, type RecordRank } from './dedupe.js';
 import { readLines } from './line-reader.js';
-import { recordEnvelopeSchema, type RecordEnvelope, type RunStatus } from './record.js';
+import { recordEnvelopeSchema, type RecordEnvelope } from './record.js';
 
 /** A record as stored: the envelope every reader relies on, the rest untyped. */
 export type StoredRecord = RecordEnvelope & Record<string, unknown>;

@@ -1,5 +1,5 @@
 import { readSpecFile, parseSpecText, type SpecSource } from './parse-spec.js';
-import { validateSpec, type Spec } from './spec-schema.js';
+import { validateSpec, type Scalar, type Spec } from './spec-schema.js';
 import { expandSpec, type Cell, type ExpandOptions } from './expand.js';
 
 /** A spec read, validated and expanded: everything a command needs. */
@@ -8,6 +8,8 @@ export interface LoadedSpec {
   spec: Spec;
   cells: Cell[];
   warnings: string[];
+  /** `--set` overrides the cells were expanded with (absent: none). */
+  overrides?: Readonly<Record<string, Scalar>>;
 }
 
 /** Parse, validate and expand spec text. Throws a `UserError` listing every problem. */
@@ -23,7 +25,9 @@ export function loadSpecFile(file: string, options?: ExpandOptions): LoadedSpec 
   const source = readSpecFile(file);
   const spec = validateSpec(source);
   const { cells, warnings } = expandSpec(source, spec, options);
-  return { source, spec, cells, warnings };
+  const overrides = options?.overrides;
+  const some = overrides !== undefined && Object.keys(overrides).length > 0;
+  return { source, spec, cells, warnings, ...(some ? { overrides } : {}) };
 }
 
 /** Cells with one entry per id (the first experiment that produced it). */
