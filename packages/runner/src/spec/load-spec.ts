@@ -12,12 +12,18 @@ export interface LoadedSpec {
   overrides?: Readonly<Record<string, Scalar>>;
 }
 
+/** The `overrides` of a LoadedSpec: absent when there are none. */
+function withOverrides(options: ExpandOptions | undefined): Pick<LoadedSpec, 'overrides'> {
+  const overrides = options?.overrides;
+  return overrides !== undefined && Object.keys(overrides).length > 0 ? { overrides } : {};
+}
+
 /** Parse, validate and expand spec text. Throws a `UserError` listing every problem. */
 export function loadSpecText(text: string, file: string, options?: ExpandOptions): LoadedSpec {
   const source = parseSpecText(text, file);
   const spec = validateSpec(source);
   const { cells, warnings } = expandSpec(source, spec, options);
-  return { source, spec, cells, warnings };
+  return { source, spec, cells, warnings, ...withOverrides(options) };
 }
 
 /** Read, parse, validate and expand a spec file. Throws a `UserError` listing every problem. */
@@ -25,9 +31,7 @@ export function loadSpecFile(file: string, options?: ExpandOptions): LoadedSpec 
   const source = readSpecFile(file);
   const spec = validateSpec(source);
   const { cells, warnings } = expandSpec(source, spec, options);
-  const overrides = options?.overrides;
-  const some = overrides !== undefined && Object.keys(overrides).length > 0;
-  return { source, spec, cells, warnings, ...(some ? { overrides } : {}) };
+  return { source, spec, cells, warnings, ...withOverrides(options) };
 }
 
 /** Cells with one entry per id (the first experiment that produced it). */
