@@ -10,7 +10,7 @@ export type {
   FinalRecord,
 } from './record.js';
 export { runRecordJsonSchema, runRecordJsonSchemaText } from './json-schema.js';
-export { STATUS_RANK, isDone, betterRecord } from './dedupe.js';
+export { STATUS_RANK, isDone, betterRecord, type RecordRank } from './dedupe.js';
 export { readLines } from './line-reader.js';
 export type { Line } from './line-reader.js';
 export { listResultFiles, scanResults, readResults, describeIssues } from './read-results.js';

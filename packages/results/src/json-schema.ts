@@ -9,7 +9,8 @@ export function runRecordJsonSchema(): object {
     description:
       'One line of a results file (docs/DESIGN.md §3 "Run record"). A results directory may hold ' +
       'several lines for one id (a failed attempt and a later ok run): dedupe by id, preferring ' +
-      'ok, then diverged, then failed, and among equals the latest finishedAt.',
+      'the highest rerun round (absent = 0), then ok, then diverged, then failed, and among equals ' +
+      'the latest finishedAt.',
   };
 }
 

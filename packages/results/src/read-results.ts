@@ -5,9 +5,9 @@
  */
 import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import { betterRecord } from './dedupe.js';
+import { betterRecord, type RecordRank } from './dedupe.js';
 import { readLines } from './line-reader.js';
-import { recordEnvelopeSchema, type RecordEnvelope, type RunStatus } from './record.js';
+import { recordEnvelopeSchema, type RecordEnvelope } from './record.js';
 
 /** A record as stored: the envelope every reader relies on, the rest untyped. */
 export type StoredRecord = RecordEnvelope & Record<string, unknown>;
@@ -141,11 +141,11 @@ export async function readResults<T = StoredRecord>(
   project: (record: StoredRecord, source: Source) => T = (r) => r as T,
 ): Promise<ResultsRead<T>> {
   const records = new Map<string, T>();
-  const ranks = new Map<string, { status: RunStatus; finishedAt: string }>();
+  const ranks = new Map<string, RecordRank>();
   const scan = await scanResults(dirs, (rec, source) => {
     const prev = ranks.get(rec.id);
     if (prev && !betterRecord(rec, prev)) return;
-    ranks.set(rec.id, { status: rec.status, finishedAt: rec.finishedAt });
+    ranks.set(rec.id, { status: rec.status, finishedAt: rec.finishedAt, rerun: rec.rerun });
     records.set(rec.id, project(rec, source));
   });
   return { records, ...scan };

@@ -65,6 +65,14 @@ export const recordEnvelopeSchema = z.looseObject({
   config: z.record(z.string(), z.unknown()),
   status: z.enum(RUN_STATUSES),
   finishedAt: z.string(),
+  rerun: z
+    .number()
+    .int()
+    .min(1)
+    .optional()
+    .describe(
+      'rerun round (absent = 0): written by runner sweep --rerun as 1 + the round of the record it replaces; a higher round wins the dedupe whatever the status',
+    ),
 });
 
 /** The full record as the runner writes it at RECORD_VERSION (the published contract). */

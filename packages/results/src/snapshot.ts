@@ -18,6 +18,8 @@ export interface SpecSnapshot {
   writtenAt: string;
   /** The resolved spec (the runner's spec object, as JSON). */
   spec: Record<string, unknown>;
+  /** `runner sweep --set` overrides the cells were expanded with (their ids are in experiments). */
+  overrides?: Record<string, string | number | boolean>;
   experiments: Record<string, { ids: string[] }>;
 }
 

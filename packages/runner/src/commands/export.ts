@@ -1,8 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { UserError } from '../errors.js';
+import { throwIfProblems } from './flag-problems.js';
+import {
+  parseSelectionArgs,
+  selectionOptions,
+  type SelectionArgs,
+} from '../select/selection-flags.js';
 
-interface ExportArgs {
+interface ExportArgs extends SelectionArgs {
   dir: string;
   format: string;
   out?: string | undefined;
@@ -15,7 +21,7 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
   command: 'export <dir>',
   describe: 'write one row per run (config fields and scalar final metrics) as CSV or JSONL',
   builder: (y: Argv) =>
-    y
+    selectionOptions(y)
       .positional('dir', { type: 'string', demandOption: true, describe: 'results directory' })
       .option('format', {
         type: 'string',
@@ -27,11 +33,15 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
         describe: 'output file [default: stdout]',
       }) as unknown as Argv<ExportArgs>,
   handler: async (args: ArgumentsCamelCase<ExportArgs>) => {
-    if (!FORMATS.includes(args.format)) {
-      throw new UserError(`--format ${args.format}: expected one of ${FORMATS.join(', ')}`);
-    }
+    const picked = parseSelectionArgs(args);
+    throwIfProblems([
+      ...picked.problems,
+      FORMATS.includes(args.format)
+        ? undefined
+        : `--format ${args.format}: expected one of ${FORMATS.join(', ')}`,
+    ]);
     const { exportTable, toCsv, toJsonl } = await import('../export/export-table.js');
-    const table = await exportTable(args.dir);
+    const table = await exportTable(args.dir, picked.selection);
     for (const w of table.warnings) process.stderr.write(`warning: ${w}\n`);
     const text = args.format === 'csv' ? toCsv(table) : toJsonl(table);
     if (args.out === undefined) {

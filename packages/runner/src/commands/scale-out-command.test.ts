@@ -71,6 +71,7 @@ describe('scaleOutCommand', () => {
       specFile: SPEC,
       specText: readFileSync(SPEC, 'utf8'),
       cells: CELLS,
+      sweepArgs: [],
       shards: 3,
       cpus: 2,
       // no --runner and no default of the target's: this Node and this checkout's CLI
@@ -78,6 +79,41 @@ describe('scaleOutCommand', () => {
       workDir: process.cwd(),
     });
     expect(readdirSync(join(dir, 'a'))).toEqual(['plan.json']);
+  });
+
+  it('--only, --where and --set: the selected cells, and the flags every shard gets', async () => {
+    const dest = join(dir, 'selected.json');
+    const base = ['echo', SPEC, '--shards', '2', '--dest', dest];
+    await runCommand(echo, [
+      ...base,
+      '--where',
+      'depth=3',
+      '--where',
+      'weightDecay>0',
+      '--set',
+      'steps=10',
+    ]);
+    const plan = JSON.parse(readFileSync(dest, 'utf8')) as ScaleOutPlan;
+    expect(plan.cells).toBe(CELLS / 4);
+    expect(plan.sweepArgs).toEqual([
+      '--where',
+      'depth=3',
+      '--where',
+      'weightDecay>0',
+      '--set',
+      'steps=10',
+    ]);
+    await expect(
+      runCommand(echo, [...base, '--where', 'depht=3', '--only', 'nope']),
+    ).rejects.toThrow(
+      /--where "depht=3": unknown run-config field "depht" \(did you mean "depth"\?\); fields: task,/,
+    );
+    await expect(runCommand(echo, [...base, '--only', 'nope'])).rejects.toThrow(
+      /--only nope: no experiment "nope" in .*; experiments: depth/,
+    );
+    await expect(runCommand(echo, [...base, '--set', 'depth=two'])).rejects.toThrow(
+      /--set "depth=two": Invalid input: expected number, received string/,
+    );
   });
 
   it('--runner is split into words; a target may give its own default', async () => {

@@ -5,9 +5,17 @@ import { localRunnerArgv, parseRunnerFlag } from '../scale-out/runner-invocation
 import type { ScaleOutPlan, ScaleOutTarget } from '../scale-out/target.js';
 import { writeOutputFiles } from '../scale-out/write-files.js';
 import { loadSpecFile, uniqueCells } from '../spec/load-spec.js';
+import { selectCells } from '../select/selection.js';
+import {
+  overrideOptions,
+  parseSelectionArgs,
+  selectionOptions,
+  type OverrideArgs,
+  type SelectionArgs,
+} from '../select/selection-flags.js';
 
 /** The flags every scale-out command has. */
-export interface SharedScaleOutArgs {
+export interface SharedScaleOutArgs extends SelectionArgs, OverrideArgs {
   spec: string;
   shards: number;
   cpus: number;
@@ -30,7 +38,7 @@ export function scaleOutCommand<Options extends object>(
         .positional('spec', { type: 'string', demandOption: true, describe: 'sweep spec (YAML)' })
         .option('shards', { type: 'number', demandOption: true, describe: target.help.shards })
         .option('cpus', { type: 'number', default: 1, describe: target.help.cpus });
-      return target.options(shared).option('runner', {
+      return overrideOptions(selectionOptions(target.options(shared))).option('runner', {
         type: 'string',
         describe: target.help.runner,
         ...(target.defaultRunner === undefined ? {} : { default: target.defaultRunner }),
@@ -40,20 +48,29 @@ export function scaleOutCommand<Options extends object>(
       // A target's option names are camelCase already, so its options are these same values.
       const options = args as unknown as Options;
       const runner = args.runner === undefined ? localRunnerArgv() : parseRunnerFlag(args.runner);
+      const picked = parseSelectionArgs(args);
       throwIfProblems([
+        ...picked.problems,
         intProblem('shards', args.shards, 1),
         intProblem('cpus', args.cpus, 1),
         ...target.flagProblems(options),
         runnerProblem(runner),
       ]);
 
-      const loaded = loadSpecFile(args.spec);
+      const loaded = loadSpecFile(args.spec, { overrides: picked.overrides });
+      const selected = selectCells(
+        loaded.cells,
+        picked.selection,
+        Object.keys(loaded.spec.experiments),
+        args.spec,
+      );
       const workDir = process.cwd();
       const plan: ScaleOutPlan = {
         sweep: loaded.spec.name,
         specFile: resolve(workDir, args.spec),
         specText: loaded.source.text,
-        cells: uniqueCells(loaded.cells).length,
+        cells: uniqueCells(selected).length,
+        sweepArgs: picked.argv,
         shards: args.shards,
         cpus: args.cpus,
         runner: runner!,

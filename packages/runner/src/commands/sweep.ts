@@ -5,8 +5,18 @@ import { intProblem, throwIfProblems } from './flag-problems.js';
 import { defaultWorkers } from '../schedule/pool.js';
 import { resolveShard } from '../schedule/shard.js';
 import { parseCohortFlag } from '../schedule/cohorts.js';
+import {
+  overrideOptions,
+  parseSelectionArgs,
+  selectionOptions,
+  type OverrideArgs,
+  type SelectionArgs,
+} from '../select/selection-flags.js';
+import { parseRerun } from '../sweep/rerun.js';
 
-interface SweepArgs {
+interface SweepArgs extends SelectionArgs, OverrideArgs {
+  list: boolean;
+  rerun?: string | undefined;
   spec: string;
   out?: string | undefined;
   workers?: number | undefined;
@@ -25,7 +35,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
   command: 'sweep <spec>',
   describe: 'run every missing cell of a sweep spec (resumable, incremental)',
   builder: (y: Argv) =>
-    y
+    overrideOptions(selectionOptions(y))
       .positional('spec', { type: 'string', demandOption: true, describe: 'sweep spec (YAML)' })
       .option('out', { type: 'string', describe: 'results directory [default: results/<name>]' })
       .option('workers', { type: 'number', describe: 'worker threads [default: one per core]' })
@@ -49,10 +59,20 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         default: 1,
         describe: 'retries of a run that throws or crashes',
       })
+      .option('list', {
+        type: 'boolean',
+        default: false,
+        describe: 'list every selected cell (id, experiment, status, varying fields); run nothing',
+      })
+      .option('rerun', {
+        type: 'string',
+        describe:
+          'run again: IDS (comma-separated), failed or diverged; the new records supersede the old',
+      })
       .option('json', {
         type: 'boolean',
         default: false,
-        describe: 'with --dry-run: print the plan as JSON',
+        describe: 'with --dry-run or --list: print JSON',
       })
       .option('save-weights', {
         type: 'boolean',
@@ -66,7 +86,11 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       }) as unknown as Argv<SweepArgs>,
   handler: async (args: ArgumentsCamelCase<SweepArgs>) => {
     const cohort = parseCohortFlag(String(args.cohort));
+    const picked = parseSelectionArgs(args);
+    const rerun = parseRerun(args.rerun);
     throwIfProblems([
+      ...picked.problems,
+      typeof rerun === 'string' ? rerun : undefined,
       'problem' in cohort ? cohort.problem : undefined,
       intProblem('workers', args.workers, 1),
       intProblem('retries', args.retries, 0),
@@ -78,7 +102,17 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const shard = resolveShard({ shard: args.shard, shardCount: args.shardCount });
     const { plan } = await import('../sweep/plan.js');
     const { runSweep } = await import('../sweep/run-sweep.js');
-    const p = await plan(args.spec, args.out, shard);
+    const p = await plan(args.spec, args.out, shard, {
+      selection: picked.selection,
+      overrides: picked.overrides,
+      rerun: typeof rerun === 'string' ? undefined : rerun,
+    });
+    if (args.list) {
+      const { printCellList } = await import('../sweep/list-cells.js');
+      for (const w of p.loaded.warnings) process.stderr.write(`warning: ${w}\n`);
+      printCellList(p, args.json);
+      return;
+    }
     process.exitCode = await runSweep(p, {
       workers: args.workers ?? defaultWorkers(),
       retries: args.retries,

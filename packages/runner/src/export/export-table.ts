@@ -10,6 +10,8 @@ import {
 } from '@ansatz/results';
 import type { RunRecord } from '../results/record.js';
 import { readSnapshot } from '../results/snapshot.js';
+import { EVERYTHING, type Selection } from '../select/selection.js';
+import { matchesWhere } from '../select/where.js';
 
 export type Cell = string | number | boolean | null;
 
@@ -82,7 +84,7 @@ function compact(r: StoredRecord): RunRecord {
   return { ...rest, history: [], final: { ...final, gram: [], agop: [] } };
 }
 
-export async function exportTable(dir: string): Promise<Table> {
+export async function exportTable(dir: string, selection: Selection = EVERYTHING): Promise<Table> {
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new UserError(`${dir}: no such results directory`);
   }
@@ -91,9 +93,23 @@ export async function exportTable(dir: string): Promise<Table> {
   const results = await readResults(dir, compact);
   const snap = readSnapshot(dir);
   const members = membershipOfSnapshot(snap?.experiments ?? {});
-  const records = [...results.records.values()].sort((a, b) =>
-    a.id < b.id ? -1 : a.id > b.id ? 1 : 0,
-  );
+  const experiments = Object.keys(snap?.experiments ?? {});
+  const unknown = selection.only.filter((o) => experiments.length > 0 && !experiments.includes(o));
+  if (unknown.length > 0) {
+    throw new UserError(
+      unknown.map(
+        (o) =>
+          `--only ${o}: no experiment "${o}" in ${dir}; experiments: ${experiments.join(', ')}`,
+      ),
+    );
+  }
+  const selected = (r: RunRecord) =>
+    (selection.only.length === 0 ||
+      (members.get(r.id) ?? [r.experiment]).some((e) => selection.only.includes(e))) &&
+    matchesWhere(r.config as unknown as Record<string, unknown>, selection.where);
+  const records = [...results.records.values()]
+    .filter(selected)
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
   const fkeys = finalKeys(records);
   const columns = [...META, ...RUN_CONFIG_FIELDS, ...fkeys, ...BASELINES, ...QUALITY, ...TAIL];
   const rows = records.map((r): Cell[] => {

@@ -39,12 +39,19 @@ export interface RunRecord {
   finishedAt: string;
   /** How many times the run was started (1 unless it was retried). */
   attempts: number;
+  /** Rerun round (absent: 0): `runner sweep --rerun` writes 1 + the round it replaces. */
+  rerun?: number;
 }
+
+/** A cell as the sweep runs it: with the rerun round its record is written in (see plan.ts). */
+type RunCell = Cell & { rerun?: number };
+
+const rerunOf = (cell: RunCell) => (cell.rerun ? { rerun: cell.rerun } : {});
 
 /** The record of a run that returned a result (ok or diverged). */
 export function recordFromResult(
   sweep: string,
-  cell: Cell,
+  cell: RunCell,
   result: RunResult,
   attempts: number,
 ): RunRecord {
@@ -67,13 +74,14 @@ export function recordFromResult(
     host: hostname(),
     finishedAt: new Date().toISOString(),
     attempts,
+    ...rerunOf(cell),
   };
 }
 
 /** The record of a run that threw on every attempt. */
 export function failedRecord(
   sweep: string,
-  cell: Cell,
+  cell: RunCell,
   error: string,
   attempts: number,
   seconds: number,
@@ -97,6 +105,7 @@ export function failedRecord(
     host: hostname(),
     finishedAt: new Date().toISOString(),
     attempts,
+    ...rerunOf(cell),
   };
 }
 

@@ -19,6 +19,7 @@ export function makeSnapshot(loaded: LoadedSpec): SpecSnapshot {
     source: loaded.source.file,
     writtenAt: new Date().toISOString(),
     spec: loaded.spec as unknown as Record<string, unknown>,
+    ...(loaded.overrides ? { overrides: { ...loaded.overrides } } : {}),
     experiments: experimentIds(Object.keys(loaded.spec.experiments), loaded.cells),
   };
 }

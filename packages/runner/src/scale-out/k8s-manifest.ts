@@ -7,6 +7,8 @@ import type { RunnerArgv } from './runner-invocation.js';
 export interface K8sPlan {
   /** The sweep name (spec `name`). */
   sweep: string;
+  /** Flags passed to every shard's `runner sweep` (--only, --where, --set). */
+  sweepArgs?: readonly string[];
   /** The spec's YAML text: shipped in a ConfigMap, so the image needs no copy of it. */
   specText: string;
   /** Completions of the Indexed Job: one pod per shard. */
@@ -144,6 +146,7 @@ export function k8sManifest(plan: K8sPlan): K8sManifest {
                 String(plan.cpus),
                 '--shard-count',
                 String(plan.shards),
+                ...(plan.sweepArgs ?? []),
               ],
               resources: { requests: { cpu: String(plan.cpus) } },
               volumeMounts: [dataMount, specMount],

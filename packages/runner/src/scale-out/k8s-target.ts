@@ -49,6 +49,7 @@ export const k8sTarget: ScaleOutTarget<K8sOptions> = {
   generate: (p, o) => {
     const plan: K8sPlan = {
       sweep: p.sweep,
+      sweepArgs: p.sweepArgs ?? [],
       specText: p.specText,
       shards: p.shards,
       parallelism: Math.min(o.parallelism ?? p.shards, p.shards),

@@ -9,6 +9,8 @@ import type { RunnerArgv } from './runner-invocation.js';
 export interface SlurmPlan {
   /** The sweep name (spec `name`), used in job names and log file names. */
   sweep: string;
+  /** Flags passed to every shard's `runner sweep` (--only, --where, --set). */
+  sweepArgs?: readonly string[];
   /** The spec file the shards run. */
   specFile: string;
   /** Number of array tasks (shards), ≥ 1. */
@@ -81,6 +83,7 @@ function arrayScript(plan: SlurmPlan): string {
     plan.resultsDir,
     '--workers',
     String(plan.cpus),
+    ...(plan.sweepArgs ?? []),
   ];
   return [
     ...header(plan, `Job array: ${plan.shards} shards of the sweep, one array task each.`),

@@ -67,6 +67,7 @@ export const slurmTarget: ScaleOutTarget<SlurmOptions> = {
     );
     const plan: SlurmPlan = {
       sweep: p.sweep,
+      sweepArgs: p.sweepArgs ?? [],
       specFile: p.specFile,
       shards: p.shards,
       cpus: p.cpus,

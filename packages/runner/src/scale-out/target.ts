@@ -53,8 +53,13 @@ export interface ScaleOutPlan {
   specFile: string;
   /** The spec's YAML text (for targets that ship it rather than refer to the file). */
   specText: string;
-  /** Distinct cells of the sweep. */
+  /** Distinct cells of the sweep (of its selection, with --only/--where). */
   cells: number;
+  /**
+   * Flags every shard's `runner sweep` gets besides the spec and shard: the selection and
+   * overrides (`--only`, `--where`, `--set`), so all shards split the same cells.
+   */
+  sweepArgs?: readonly string[];
   /** Number of shards, ≥ 1. */
   shards: number;
   /** CPUs per shard, also its worker threads, ≥ 1. */

@@ -12,10 +12,10 @@ export function estimatedCosts(cells: readonly Cell[]): Map<string, number> {
  * (longest-processing-time-first list scheduling). The estimate is core's
  * `estimateRunSeconds`, which knows which engine trains each config.
  */
-export function largestFirst(
-  cells: readonly Cell[],
+export function largestFirst<C extends Cell>(
+  cells: readonly C[],
   cost: ReadonlyMap<string, number> = estimatedCosts(cells),
-): Cell[] {
+): C[] {
   return [...cells].sort(
     (a, b) => cost.get(b.id)! - cost.get(a.id)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );

@@ -2,9 +2,10 @@ import type { RunConfig } from '@ansatz/core';
 import { runConfigSchema, safeResolveConfig } from '@ansatz/core';
 import { UserError } from '../errors.js';
 import { runId } from '../ids.js';
+import { checkExpressions, resolveDerived } from './derived.js';
 import { checkFieldValue, FIELD_SET, unknownFieldMessage } from './fields.js';
 import type { SpecPath, SpecSource } from './parse-spec.js';
-import type { ExperimentSpec, Scalar, Spec } from './spec-schema.js';
+import type { ExperimentSpec, Scalar, Spec, SpecValue } from './spec-schema.js';
 
 /** One run of a sweep: an experiment's grid point, fully resolved. */
 export interface Cell {
@@ -122,7 +123,10 @@ function checkExperiment(
   return problems;
 }
 
-function matches(config: Record<string, Scalar>, when: Record<string, Scalar | Scalar[]>): boolean {
+function matches(
+  config: Record<string, SpecValue>,
+  when: Record<string, Scalar | Scalar[]>,
+): boolean {
   return Object.entries(when).every(([field, want]) =>
     Array.isArray(want) ? want.some((w) => w === config[field]) : want === config[field],
   );
@@ -140,6 +144,18 @@ function* product(sizes: number[]): Generator<number[]> {
   }
 }
 
+/** Options of an expansion. */
+export interface ExpandOptions {
+  /**
+   * `--set field=value` overrides: applied to every cell after the spec's own precedence
+   * (so they also beat grid values), before derived values are computed. Checked by the caller.
+   */
+  overrides?: Readonly<Record<string, Scalar>>;
+}
+
+/** Where a value came from: a key path of the spec, or a flag such as `--set steps=10`. */
+type Source = SpecPath | string;
+
 /** Result of expanding a spec: the cells, plus warnings (e.g. a rule that never applies). */
 export interface Expansion {
   cells: Cell[];
@@ -151,12 +167,16 @@ export interface Expansion {
  * `defaults` < experiment `set` < `rules` (in order) < grid values. Every invalid value is
  * reported at the YAML node it came from; all problems are thrown at once as a `UserError`.
  */
-export function expandSpec(src: SpecSource, spec: Spec): Expansion {
-  const problems: string[] = [];
+export function expandSpec(src: SpecSource, spec: Spec, options: ExpandOptions = {}): Expansion {
+  const problems: string[] = checkExpressions(src, spec);
+  // Cells are only built to report per-cell problems; with broken expressions they would repeat.
+  const expressionsOk = problems.length === 0;
+  const at = (from: Source) => (typeof from === 'string' ? from : src.where(from));
+  const overrides = Object.entries(options.overrides ?? {});
   const warnings: string[] = [];
   const cells: Cell[] = [];
   const defaults = coreDefaults();
-  const baseSources: Record<string, SpecPath | undefined> = {};
+  const baseSources: Record<string, Source | undefined> = {};
   for (const field of Object.keys(spec.defaults ?? {})) {
     if (!FIELD_SET.has(field))
       problems.push(`${src.where(['defaults', field], true)}: ${unknownFieldMessage(field)}`);
@@ -182,13 +202,13 @@ export function expandSpec(src: SpecSource, spec: Spec): Expansion {
       continue;
     }
     const base = { ...defaults, ...spec.defaults, ...exp.set };
-    const sources0: Record<string, SpecPath | undefined> = { ...baseSources };
+    const sources0: Record<string, Source | undefined> = { ...baseSources };
     for (const f of Object.keys(exp.set ?? {})) sources0[f] = ['experiments', name, 'set', f];
     const ruleHits = (exp.rules ?? []).map(() => 0);
     const reported = new Set<string>();
 
     for (const combo of product(axes.map((a) => a.values.length))) {
-      const config: Record<string, Scalar> = { ...base };
+      const config: Record<string, SpecValue> = { ...base };
       const sources = { ...sources0 };
       const cellAxes: Record<string, Scalar> = {};
       combo.forEach((vi, ai) => {
@@ -205,6 +225,28 @@ export function expandSpec(src: SpecSource, spec: Spec): Expansion {
           sources[field] = ['experiments', name, 'rules', r, 'set', field];
         }
       });
+      for (const [field, value] of overrides) {
+        config[field] = value;
+        sources[field] = `--set ${field}=${String(value)}`;
+        if (field in cellAxes) cellAxes[field] = value;
+      }
+      const cellDesc = () =>
+        Object.entries(cellAxes)
+          .map(([k, v]) => `${k}=${String(v)}`)
+          .join(' ');
+      if (!expressionsOk) continue;
+      const derivedProblems = resolveDerived(config);
+      for (const d of derivedProblems) {
+        const from = sources[d.field];
+        const where =
+          from === undefined ? d.field : at(typeof from === 'string' ? from : [...from, 'expr']);
+        const text = `${where}: ${d.message} (cell ${cellDesc()})`;
+        if (!reported.has(text)) {
+          reported.add(text);
+          problems.push(text);
+        }
+      }
+      if (derivedProblems.length > 0) continue;
       // Unknown fields were reported above; core would only repeat them per cell.
       const known = Object.fromEntries(Object.entries(config).filter(([k]) => FIELD_SET.has(k)));
       const resolved = safeResolveConfig(known);
@@ -212,12 +254,9 @@ export function expandSpec(src: SpecSource, spec: Spec): Expansion {
         for (const issue of resolved.issues) {
           const field = String(issue.path[0] ?? '');
           const from = sources[field];
-          const cellDesc = Object.entries(cellAxes)
-            .map(([k, v]) => `${k}=${String(v)}`)
-            .join(' ');
           const text = from
-            ? `${src.where(from)}: ${issue.message}`
-            : `${src.where(['experiments', name])} (cell ${cellDesc}) ${field}: ${issue.message}`;
+            ? `${at(from)}: ${issue.message}`
+            : `${src.where(['experiments', name])} (cell ${cellDesc()}) ${field}: ${issue.message}`;
           if (!reported.has(text)) {
             reported.add(text);
             problems.push(text);

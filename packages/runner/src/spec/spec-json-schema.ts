@@ -21,6 +21,21 @@ function fieldSchemas(): Record<string, Json> {
 
 const NAME = { type: 'string', pattern: '^[A-Za-z0-9][A-Za-z0-9_.-]*$' };
 
+/** A derived value (derived.ts): an expression over the cell's other run-config fields. */
+const EXPR = {
+  type: 'object',
+  additionalProperties: false,
+  required: ['expr'],
+  properties: {
+    expr: {
+      type: 'string',
+      minLength: 1,
+      description:
+        'an expression over the cell\'s other run-config fields, e.g. "sig(0.08 / depth, 3)": numbers, strings, + - * / % **, comparisons, && || !, a ? b : c, sig round floor ceil abs sqrt exp log log2 log10 pow min max',
+    },
+  },
+};
+
 export function sweepSpecJsonSchema(): Json {
   const fields = fieldSchemas();
   const mapOf = (f: (s: Json) => Json, description: string): Json => ({
@@ -29,7 +44,10 @@ export function sweepSpecJsonSchema(): Json {
     properties: Object.fromEntries(Object.entries(fields).map(([k, s]) => [k, f(s)])),
     additionalProperties: false,
   });
-  const values = mapOf((s) => s, 'run-config fields and their values');
+  const values = mapOf(
+    (s) => ({ anyOf: [s, EXPR] }),
+    'run-config fields and their values (a value, or an expression { expr } over the cell)',
+  );
   const axes = mapOf(
     (s) => ({ type: 'array', items: s, minItems: 1 }),
     'grid axes: a run-config field and the list of its values',

@@ -11,8 +11,21 @@ export type Scalar = z.infer<typeof scalarSchema>;
 const NAME_RE = /^[A-Za-z0-9][A-Za-z0-9_.-]*$/;
 const NAME_HELP = 'letters, digits, "_", "." and "-", starting with a letter or digit';
 
+/** A derived value, computed per cell from its other fields (derived.ts), e.g. `0.08 / depth`. */
+export const exprSchema = z.strictObject(
+  { expr: z.string().min(1, { error: 'an expression cannot be empty' }) },
+  { error: 'expected { expr: "…" }, e.g. { expr: "0.08 / depth" }' },
+);
+export type ExprValue = z.infer<typeof exprSchema>;
+
+/** A value of `defaults` or of a `set`: a run-config value or an expression. */
+const valueSchema = z.union([scalarSchema, exprSchema], {
+  error: 'expected a number, string or boolean, or an expression { expr: "…" }',
+});
+export type SpecValue = z.infer<typeof valueSchema>;
+
 /** Fixed run-config values (`defaults`, an experiment's `set`, a rule's `set`). */
-const fieldValues = z.record(z.string(), scalarSchema, {
+const fieldValues = z.record(z.string(), valueSchema, {
   error: 'expected a mapping of run-config fields to values, e.g. { width: 24 }',
 });
 

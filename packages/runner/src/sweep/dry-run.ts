@@ -1,3 +1,4 @@
+import { isDone } from '@ansatz/results';
 import { formatTable } from '../progress/summary.js';
 import { describeAxes, type Plan } from './plan.js';
 
@@ -6,14 +7,18 @@ export const DRY_RUN_CELLS = 10;
 
 /** Print what a sweep would do: counts per experiment and the first cells to run. */
 export function printDryRun(p: Plan, json: boolean): void {
-  const total = { cells: p.mine.length, toRun: p.toRun.length };
+  const done = p.mine.filter((c) => {
+    const s = p.statuses.get(c.id);
+    return s !== undefined && isDone(s);
+  }).length;
+  const total = { cells: p.mine.length, done, toRun: p.toRun.length };
   if (json) {
     const out = {
       sweep: p.loaded.spec.name,
       outDir: p.outDir,
       shard: { index: p.shard.index, count: p.shard.count, from: p.shard.from },
       totalIds: p.totalIds,
-      total: { cells: total.cells, done: total.cells - total.toRun, toRun: total.toRun },
+      total,
       experiments: p.experiments,
       mine: p.mine.map((c) => c.id),
       toRun: p.toRun.map((c) => ({ id: c.id, experiment: c.experiment, axes: c.axes })),
@@ -29,12 +34,7 @@ export function printDryRun(p: Plan, json: boolean): void {
   const rows = [['experiment', 'cells', 'done', 'to run']];
   for (const e of p.experiments)
     rows.push([e.name, String(e.cells), String(e.done), String(e.toRun)]);
-  rows.push([
-    'total (unique ids)',
-    String(total.cells),
-    String(total.cells - total.toRun),
-    String(total.toRun),
-  ]);
+  rows.push(['total (unique ids)', String(total.cells), String(total.done), String(total.toRun)]);
   lines.push(formatTable(rows));
   if (p.toRun.length > 0) {
     const shown = Math.min(DRY_RUN_CELLS, p.toRun.length);

@@ -13,6 +13,16 @@ import { estimatedCosts, largestFirst } from '../schedule/largest-first.js';
 import { shardOwners, type Shard } from '../schedule/shard.js';
 import type { Cell } from '../spec/expand.js';
 import { loadSpecFile, uniqueCells, type LoadedSpec } from '../spec/load-spec.js';
+import type { Overrides } from '../spec/overrides.js';
+import { EVERYTHING, isSelecting, selectCells, type Selection } from '../select/selection.js';
+import { inRound, rerunCells, type PlannedCell, type RerunChoice, type Winner } from './rerun.js';
+
+/** What of the spec a sweep works on: `--only`/`--where`, `--set`, `--rerun`. */
+export interface PlanOptions {
+  selection?: Selection;
+  overrides?: Overrides;
+  rerun?: RerunChoice | undefined;
+}
 
 /** Per-experiment counts of a plan (a cell shared by experiments counts in each). */
 export interface ExperimentPlan {
@@ -34,10 +44,15 @@ export interface Plan {
   issues: ReadIssue[];
   /** This shard's cells, one per id. */
   mine: Cell[];
-  /** This shard's cells without an ok/diverged record, most expensive first. */
-  toRun: Cell[];
+  /**
+   * This shard's cells without an ok/diverged record (with --rerun: the chosen cells), most
+   * expensive first.
+   */
+  toRun: PlannedCell[];
+  /** The selected cells of every experiment, in spec order (all shards; an id may repeat). */
+  selected: Cell[];
   experiments: ExperimentPlan[];
-  /** Ids of the whole spec (all shards), one per id. */
+  /** Ids of the whole selection (all shards), one per id. */
   totalIds: number;
 }
 
@@ -47,52 +62,74 @@ export function defaultOutDir(name: string): string {
 }
 
 /** Build the plan of `runner sweep` for a loaded spec. Reads the results directory. */
-export async function planLoaded(loaded: LoadedSpec, outDir: string, shard: Shard): Promise<Plan> {
-  const unique = uniqueCells(loaded.cells);
+export async function planLoaded(
+  loaded: LoadedSpec,
+  outDir: string,
+  shard: Shard,
+  options: PlanOptions = {},
+): Promise<Plan> {
+  const experimentNames = Object.keys(loaded.spec.experiments);
+  const selection = options.selection ?? EVERYTHING;
+  const selected = selectCells(loaded.cells, selection, experimentNames, loaded.source.file);
+  const unique = uniqueCells(selected);
   const costs = estimatedCosts(unique);
   const owner = shardOwners(unique, shard.count, costs);
   const mine = unique.filter((c) => owner.get(c.id) === shard.index);
   // Only each id's status is kept: resume needs no more, whatever the number of records.
-  const results = await readResults(outDir, (r) => r.status);
+  const results = await readResults(outDir, (r): Winner => ({ status: r.status, rerun: r.rerun }));
+  const statuses = new Map([...results.records].map(([id, w]) => [id, w.status]));
   const done = (id: string) => {
-    const s = results.records.get(id);
+    const s = statuses.get(id);
     return s !== undefined && isDone(s);
   };
-  const toRun = largestFirst(
-    mine.filter((c) => !done(c.id)),
-    costs,
-  );
-  const members = membershipOfCells(loaded.cells);
+  const chosen = options.rerun
+    ? rerunCells(
+        mine,
+        results.records,
+        options.rerun,
+        new Set(unique.map((c) => c.id)),
+        loaded.source.file,
+      )
+    : mine.filter((c) => !done(c.id)).map((c) => inRound(c, results.records.get(c.id)));
+  const toRun = largestFirst(chosen, costs);
+  const running = new Set(toRun.map((c) => c.id));
+  const members = membershipOfCells(selected);
+  const names = isSelecting(selection)
+    ? experimentNames.filter((n) => selected.some((c) => c.experiment === n))
+    : experimentNames;
   const byName = new Map<string, ExperimentPlan>(
-    Object.keys(loaded.spec.experiments).map((name) => [
-      name,
-      { name, cells: 0, done: 0, toRun: 0 },
-    ]),
+    names.map((name) => [name, { name, cells: 0, done: 0, toRun: 0 }]),
   );
   for (const c of mine) {
     for (const name of members.get(c.id) ?? []) {
       const e = byName.get(name)!;
       e.cells++;
       if (done(c.id)) e.done++;
-      else e.toRun++;
+      if (running.has(c.id)) e.toRun++;
     }
   }
   return {
     loaded,
     outDir,
     shard,
-    statuses: results.records,
+    statuses,
     issues: results.issues,
     mine,
     toRun,
+    selected,
     experiments: [...byName.values()],
     totalIds: unique.length,
   };
 }
 
 /** Load the spec file and plan it. */
-export async function plan(specFile: string, out: string | undefined, shard: Shard): Promise<Plan> {
-  const loaded = loadSpecFile(specFile);
+export async function plan(
+  specFile: string,
+  out: string | undefined,
+  shard: Shard,
+  options: PlanOptions = {},
+): Promise<Plan> {
+  const loaded = loadSpecFile(specFile, { overrides: options.overrides ?? {} });
   const outDir = out ?? defaultOutDir(loaded.spec.name);
   if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
     throw new UserError(`--out ${outDir}: exists and is not a directory; give a results directory`);
@@ -109,7 +146,7 @@ export async function plan(specFile: string, out: string | undefined, shard: Sha
       `${outDir} holds results of sweep "${snap.name}"; its snapshot will now describe "${loaded.spec.name}"`,
     );
   }
-  return planLoaded(loaded, outDir, shard);
+  return planLoaded(loaded, outDir, shard, options);
 }
 
 /** `depth=2 init=balanced seed=0` */
