@@ -1,5 +1,13 @@
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -122,5 +130,7 @@ export async function buildSite(opts: BuildSiteOptions): Promise<{ outDir: strin
   for (const name of readdirSync(outDir)) {
     if (name.endsWith('.mjs')) rmSync(join(outDir, name), { force: true });
   }
+  // GitHub Pages: serve the files as they are (no Jekyll, which would drop the _astro folder).
+  writeFileSync(join(outDir, '.nojekyll'), '');
   return { outDir, base };
 }

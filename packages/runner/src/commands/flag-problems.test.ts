@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   claimProblem,
+  cpuQuantityProblem,
   imageProblem,
   intProblem,
+  memoryQuantityProblem,
   partitionProblem,
   slurmTimeProblem,
 } from './flag-problems.js';
@@ -31,5 +33,16 @@ describe('flag checks', () => {
     expect(imageProblem('has space')).toMatch(/--image/);
     expect(claimProblem('ansatz-results')).toBeUndefined();
     expect(claimProblem('Results_1')).toMatch(/--volume/);
+  });
+
+  it('checks Kubernetes CPU and memory quantities', () => {
+    for (const q of ['2', '1.5', '500m', '.5'])
+      expect(cpuQuantityProblem('cpu-limit', q)).toBeUndefined();
+    for (const q of ['two', '1.5m', '2 ', '-1', ''])
+      expect(cpuQuantityProblem('cpu-limit', q)).toMatch(/^--cpu-limit .*CPU quantity/);
+    for (const q of ['1Gi', '512Mi', '2G', '1000000', '1.5Gi'])
+      expect(memoryQuantityProblem('memory', q)).toBeUndefined();
+    for (const q of ['1GB', 'lots', '1 Gi', '-1Gi', 'Gi'])
+      expect(memoryQuantityProblem('memory', q)).toMatch(/^--memory .*memory quantity/);
   });
 });

@@ -55,3 +55,15 @@ export function claimProblem(value: string): string | undefined {
   if (value.length <= 253 && /^[a-z0-9]([a-z0-9.-]*[a-z0-9])?$/.test(value)) return undefined;
   return `--volume "${value}": expected a PersistentVolumeClaim name (lowercase letters, digits, "-" and ".")`;
 }
+
+/** A Kubernetes CPU quantity, e.g. `2`, `1.5` or `500m`. */
+export function cpuQuantityProblem(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined || /^(?:\d+(?:\.\d+)?|\.\d+|\d+m)$/.test(value)) return undefined;
+  return `--${flag} "${value}": expected a CPU quantity such as 2, 1.5 or 500m`;
+}
+
+/** A Kubernetes memory quantity, e.g. `1Gi`, `512Mi` or `2G`. */
+export function memoryQuantityProblem(flag: string, value: string | undefined): string | undefined {
+  if (value === undefined || /^\d+(?:\.\d+)?(?:[KMGTPE]i|[kMGTPE])?$/.test(value)) return undefined;
+  return `--${flag} "${value}": expected a memory quantity such as 1Gi, 512Mi or 2G`;
+}

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -12,6 +12,8 @@ import { sweepCommand } from '../commands/sweep.js';
 import { resolveShard, shardOwners } from '../schedule/shard.js';
 import { loadSpecFile, uniqueCells } from '../spec/load-spec.js';
 import {
+  defaultReportWait,
+  K8S_DEFAULTS,
   k8sDataPaths,
   k8sManifest,
   k8sManifestYaml,
@@ -33,6 +35,15 @@ function plan(over: Partial<K8sPlan> = {}): K8sPlan {
     image: 'ghcr.io/example/ansatz:1.0',
     claim: 'ansatz-results',
     runner: ['node', '/app/packages/cli/dist/cli.js'],
+    limits: {
+      deadlineSeconds: K8S_DEFAULTS.deadlineSeconds,
+      ttlSeconds: K8S_DEFAULTS.ttlSeconds,
+      reportWaitSeconds: defaultReportWait(K8S_DEFAULTS.deadlineSeconds),
+      cpuLimit: '2',
+      memory: K8S_DEFAULTS.memory,
+      memoryLimit: '2Gi',
+      user: K8S_DEFAULTS.user,
+    },
     ...over,
   };
 }
@@ -102,7 +113,10 @@ describe('k8s manifest', () => {
       { name: 'spec', configMap: { name: configMap.metadata!.name } },
     ]);
     expect(configMap.data!['spec.yaml']).toBe(readFileSync(SPEC, 'utf8'));
-    expect(pod.containers[0]!.resources).toEqual({ requests: { cpu: '2' } });
+    expect(pod.containers[0]!.resources).toEqual({
+      requests: { cpu: '2', memory: '1Gi' },
+      limits: { cpu: '2', memory: '2Gi' },
+    });
   });
 
   it('each index i selects the same shard and cells as --shard i/N', async () => {
@@ -167,6 +181,47 @@ describe('k8s manifest', () => {
       '--out',
       paths.site,
     ]);
+  });
+
+  it('bounds both Jobs: deadline, clean-up after finishing, the image user on the volume', () => {
+    const p = plan();
+    const { shards, report } = k8sManifest(p);
+    expect(shards.spec).toMatchObject({
+      activeDeadlineSeconds: 86_400,
+      ttlSecondsAfterFinished: 604_800,
+    });
+    expect(report.spec).toMatchObject({ ttlSecondsAfterFinished: 604_800 });
+    expect(report.spec!.activeDeadlineSeconds).toBeGreaterThan(p.limits.reportWaitSeconds);
+    for (const job of [shards, report])
+      expect(job.spec!.template.spec!.securityContext).toEqual({
+        runAsNonRoot: true,
+        runAsUser: 1000,
+        runAsGroup: 1000,
+        fsGroup: 1000,
+      });
+    // Giving up fails the report Job at once rather than retrying the wait.
+    expect(report.spec!.podFailurePolicy!.rules[0]).toMatchObject({
+      action: 'FailJob',
+      onExitCodes: { containerName: 'wait-for-shards', values: [3] },
+    });
+  });
+
+  it("the report's wait gives up after --report-wait with a message, exit 3", () => {
+    const p = plan({ shards: 2 });
+    p.limits.reportWaitSeconds = 1;
+    const { report } = k8sManifest(p);
+    const script = report.spec!.template.spec!.initContainers![0]!.command!.at(-1)!;
+    const local = join(dir, 'wait-markers');
+    const tested = script.replace(k8sDataPaths(p).markers, local).replace('sleep 15', 'sleep 1');
+    expect(tested).not.toContain('sleep 15');
+    mkdirSync(local, { recursive: true });
+    writeFileSync(join(local, '0'), '0\n');
+    const gaveUp = spawnSync('/bin/sh', ['-c', tested], { encoding: 'utf8', timeout: 20_000 });
+    expect(gaveUp.status).toBe(3);
+    expect(gaveUp.stderr).toMatch(/gave up after 1 s \(--report-wait\): 1 of 2 shards ended/);
+    writeFileSync(join(local, '1'), '1\n');
+    const done = spawnSync('/bin/sh', ['-c', tested], { encoding: 'utf8', timeout: 20_000 });
+    expect(done.status).toBe(0);
   });
 
   it('names are valid DNS labels', () => {

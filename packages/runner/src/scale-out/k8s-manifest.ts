@@ -23,7 +23,44 @@ export interface K8sPlan {
   claim: string;
   /** How the image starts the runner, e.g. `['runner']`. */
   runner: RunnerArgv;
+  /** Limits and clean-up of the Jobs (flags with defaults: K8S_DEFAULTS). */
+  limits: K8sLimits;
 }
+
+/** Bounds of the Jobs: run time, clean-up, and each shard pod's resources. */
+export interface K8sLimits {
+  /** `activeDeadlineSeconds` of the shard Job: past it, Kubernetes stops every shard pod. */
+  deadlineSeconds: number;
+  /** `ttlSecondsAfterFinished` of both Jobs: finished Jobs and their pods are deleted after it. */
+  ttlSeconds: number;
+  /** The report's wait for the shards gives up after this many seconds, with a message. */
+  reportWaitSeconds: number;
+  /** CPU limit of a shard pod (a Kubernetes quantity); its request is the plan's `cpus`. */
+  cpuLimit: string;
+  /** Memory request and limit of a shard pod (Kubernetes quantities). */
+  memory: string;
+  memoryLimit: string;
+  /** uid and gid the pods run as; fsGroup too, so the volume is writable (the image's user). */
+  user: number;
+}
+
+/** The defaults of `runner k8s`'s limit flags. */
+export const K8S_DEFAULTS = {
+  /** One day. */
+  deadlineSeconds: 86_400,
+  /** One week. */
+  ttlSeconds: 604_800,
+  /** A shard pod of the quick sweep peaks near 120 MB with 2 workers; 1Gi leaves room. */
+  memory: '1Gi',
+  /** The `node` user (uid 1000) of the Dockerfile's image. */
+  user: 1000,
+} as const;
+
+/** The default `--report-wait`: the shard Job's deadline and ten minutes. */
+export const defaultReportWait = (deadlineSeconds: number): number => deadlineSeconds + 600;
+
+/** Exit code of the report's wait when it gives up: the report Job fails at once (podFailurePolicy). */
+export const WAIT_GAVE_UP_EXIT_CODE = 3;
 
 /** Where things live inside the pods. */
 export const K8S_PATHS = {
@@ -81,11 +118,19 @@ function shardWrapper(markers: string): string {
   ].join('\n');
 }
 
-/** Report init container: wait until every shard index has left its marker. */
-function waitScript(markers: string, shards: number): string {
+/**
+ * Report init container: wait until every shard index has left its marker, or give up after
+ * `waitSeconds` (an index that fails every retry, or is stopped by the deadline, leaves none).
+ */
+function waitScript(markers: string, shards: number, waitSeconds: number, sweep: string): string {
   return [
     `m='${markers}'`,
+    `end=$(( $(date +%s) + ${waitSeconds} ))`,
     `until [ "$(ls "$m" 2>/dev/null | wc -l)" -ge ${shards} ]; do`,
+    '  if [ "$(date +%s)" -ge "$end" ]; then',
+    `    echo "gave up after ${waitSeconds} s (--report-wait): $(ls "$m" 2>/dev/null | wc -l) of ${shards} shards ended; the others failed every retry or were stopped by the deadline (kubectl get pods -l ansatz/sweep=${sweep}). Apply the manifest again to run the missing cells and build the site." >&2`,
+    `    exit ${WAIT_GAVE_UP_EXIT_CODE}`,
+    '  fi',
     `  echo "waiting for shards: $(ls "$m" 2>/dev/null | wc -l)/${shards} done"; sleep 15`,
     'done',
   ].join('\n');
@@ -101,6 +146,8 @@ export function k8sManifest(plan: K8sPlan): K8sManifest {
     { name: 'spec', configMap: { name: `${name}-spec` } },
   ];
   const dataMount = { name: 'data', mountPath: K8S_PATHS.data };
+  const { user } = plan.limits;
+  const securityContext = { runAsNonRoot: true, runAsUser: user, runAsGroup: user, fsGroup: user };
   const specMount = { name: 'spec', mountPath: K8S_PATHS.spec, readOnly: true };
 
   const configMap: IConfigMap = {
@@ -119,6 +166,8 @@ export function k8sManifest(plan: K8sPlan): K8sManifest {
       completions: plan.shards,
       parallelism: plan.parallelism,
       backoffLimitPerIndex: 2,
+      activeDeadlineSeconds: plan.limits.deadlineSeconds,
+      ttlSecondsAfterFinished: plan.limits.ttlSeconds,
       podFailurePolicy: {
         rules: [
           {
@@ -131,6 +180,7 @@ export function k8sManifest(plan: K8sPlan): K8sManifest {
         metadata: { labels },
         spec: {
           restartPolicy: 'Never',
+          securityContext,
           containers: [
             {
               name: 'shard',
@@ -148,7 +198,10 @@ export function k8sManifest(plan: K8sPlan): K8sManifest {
                 String(plan.shards),
                 ...(plan.sweepArgs ?? []),
               ],
-              resources: { requests: { cpu: String(plan.cpus) } },
+              resources: {
+                requests: { cpu: String(plan.cpus), memory: plan.limits.memory },
+                limits: { cpu: plan.limits.cpuLimit, memory: plan.limits.memoryLimit },
+              },
               volumeMounts: [dataMount, specMount],
             },
           ],
@@ -164,15 +217,35 @@ export function k8sManifest(plan: K8sPlan): K8sManifest {
     metadata: { name: `${name}-report`, labels },
     spec: {
       backoffLimit: 2,
+      ttlSecondsAfterFinished: plan.limits.ttlSeconds,
+      // The wait's own bound, then time for the build.
+      activeDeadlineSeconds: plan.limits.reportWaitSeconds + 3600,
+      podFailurePolicy: {
+        rules: [
+          {
+            action: 'FailJob',
+            onExitCodes: {
+              containerName: 'wait-for-shards',
+              operator: 'In',
+              values: [WAIT_GAVE_UP_EXIT_CODE],
+            },
+          },
+        ],
+      },
       template: {
         metadata: { labels },
         spec: {
           restartPolicy: 'Never',
+          securityContext,
           initContainers: [
             {
               name: 'wait-for-shards',
               image: plan.image,
-              command: ['/bin/sh', '-c', waitScript(paths.markers, plan.shards)],
+              command: [
+                '/bin/sh',
+                '-c',
+                waitScript(paths.markers, plan.shards, plan.limits.reportWaitSeconds, name),
+              ],
               volumeMounts: [dataMount],
             },
           ],

@@ -83,6 +83,76 @@ describe('runner k8s', () => {
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).problems).toHaveLength(3);
   });
+
+  it('bounds the Jobs and sizes the pods with flags that have defaults', async () => {
+    const jobs = async (extra: string[]) => {
+      const printed = await run(k8sCommand, [
+        'k8s',
+        SPEC,
+        '--shards',
+        '2',
+        '--cpus',
+        '2',
+        '--image',
+        'ansatz:dev',
+        '--out',
+        '-',
+        ...extra,
+      ]);
+      const docs = parseAllDocuments(printed);
+      if (!Array.isArray(docs)) throw new Error('expected several documents');
+      const all = docs
+        .map((d) => d.toJS() as Record<string, never>)
+        .filter((d) => d.kind === 'Job');
+      for (const j of all) expect(() => new Job(j).validate()).not.toThrow();
+      return all as unknown as {
+        spec: {
+          activeDeadlineSeconds: number;
+          ttlSecondsAfterFinished: number;
+          template: {
+            spec: {
+              containers: { resources: unknown }[];
+              initContainers?: { command: string[] }[];
+            };
+          };
+        };
+      }[];
+    };
+    const [shards, report] = await jobs([]);
+    expect(shards!.spec.activeDeadlineSeconds).toBe(86_400);
+    expect(shards!.spec.ttlSecondsAfterFinished).toBe(604_800);
+    expect(shards!.spec.template.spec.containers[0]!.resources).toEqual({
+      requests: { cpu: '2', memory: '1Gi' },
+      limits: { cpu: '2', memory: '1Gi' },
+    });
+    expect(report!.spec.template.spec.initContainers![0]!.command.at(-1)).toContain(
+      'gave up after 87000 s',
+    );
+
+    const [s2, r2] = await jobs([
+      ...['--deadline', '7200', '--ttl', '0', '--report-wait', '900'],
+      ...['--cpu-limit', '2500m', '--memory', '512Mi', '--memory-limit', '2Gi'],
+    ]);
+    expect(s2!.spec.activeDeadlineSeconds).toBe(7200);
+    expect(s2!.spec.ttlSecondsAfterFinished).toBe(0);
+    expect(s2!.spec.template.spec.containers[0]!.resources).toEqual({
+      requests: { cpu: '2', memory: '512Mi' },
+      limits: { cpu: '2500m', memory: '2Gi' },
+    });
+    expect(r2!.spec.template.spec.initContainers![0]!.command.at(-1)).toContain(
+      'gave up after 900 s',
+    );
+  });
+
+  it('reports bad limits at once', async () => {
+    const err = await run(k8sCommand, [
+      ...['k8s', SPEC, '--shards', '2', '--image', 'ansatz:dev'],
+      ...['--deadline', '0', '--ttl', '-1', '--report-wait', '1.5'],
+      ...['--cpu-limit', 'two', '--memory', '1GB', '--memory-limit', 'lots', '--user', '0'],
+    ]).catch((e: unknown) => e);
+    expect(err).toBeInstanceOf(UserError);
+    expect((err as UserError).problems).toHaveLength(7);
+  });
 });
 
 describe('k8sTarget.generate', () => {
@@ -96,7 +166,14 @@ describe('k8sTarget.generate', () => {
     runner: ['runner'],
     workDir: '/w',
   };
-  const options = { image: 'ansatz:dev', volume: 'ansatz-results' };
+  const options = {
+    image: 'ansatz:dev',
+    volume: 'ansatz-results',
+    deadline: 3600,
+    ttl: 60,
+    memory: '1Gi',
+    user: 1000,
+  };
 
   it('writes k8s/<name>.yaml under the working directory and says how to apply it', () => {
     const out = k8sTarget.generate(plan, options);

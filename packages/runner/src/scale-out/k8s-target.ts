@@ -1,7 +1,20 @@
 import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
-import { claimProblem, imageProblem, intProblem } from '../commands/flag-problems.js';
-import { k8sDataPaths, k8sManifestYaml, k8sName, type K8sPlan } from './k8s-manifest.js';
+import {
+  claimProblem,
+  cpuQuantityProblem,
+  imageProblem,
+  intProblem,
+  memoryQuantityProblem,
+} from '../commands/flag-problems.js';
+import {
+  defaultReportWait,
+  K8S_DEFAULTS,
+  k8sDataPaths,
+  k8sManifestYaml,
+  k8sName,
+  type K8sPlan,
+} from './k8s-manifest.js';
 import type { ScaleOutTarget } from './target.js';
 
 /** The flags of `runner k8s` besides the shared ones. */
@@ -10,6 +23,13 @@ export interface K8sOptions {
   parallelism?: number | undefined;
   volume: string;
   out?: string | undefined;
+  deadline: number;
+  ttl: number;
+  'report-wait'?: number | undefined;
+  'cpu-limit'?: string | undefined;
+  memory: string;
+  'memory-limit'?: string | undefined;
+  user: number;
 }
 
 /** `runner k8s <spec> --shards N --image IMAGE …`: a Kubernetes Indexed Job manifest. */
@@ -40,11 +60,53 @@ export const k8sTarget: ScaleOutTarget<K8sOptions> = {
         type: 'string',
         requiresArg: true,
         describe: 'manifest file, - for stdout [default: k8s/<name>.yaml]',
+      })
+      .option('deadline', {
+        type: 'number',
+        default: K8S_DEFAULTS.deadlineSeconds,
+        describe: 'seconds the shard Job may run (activeDeadlineSeconds)',
+      })
+      .option('ttl', {
+        type: 'number',
+        default: K8S_DEFAULTS.ttlSeconds,
+        describe: 'seconds finished Jobs are kept (ttlSecondsAfterFinished)',
+      })
+      .option('report-wait', {
+        type: 'number',
+        describe:
+          'seconds the report waits for the shards before it fails with a message [default: --deadline + 600]',
+      })
+      .option('cpu-limit', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'CPU limit per pod (request: --cpus) [default: --cpus]',
+      })
+      .option('memory', {
+        type: 'string',
+        default: K8S_DEFAULTS.memory,
+        describe: 'memory request per pod',
+      })
+      .option('memory-limit', {
+        type: 'string',
+        requiresArg: true,
+        describe: 'memory limit per pod [default: --memory]',
+      })
+      .option('user', {
+        type: 'number',
+        default: K8S_DEFAULTS.user,
+        describe: "uid/gid the pods run as, also fsGroup of the volume (the image's node user)",
       }),
   flagProblems: (o) => [
     intProblem('parallelism', o.parallelism, 1),
     imageProblem(o.image),
     claimProblem(o.volume),
+    intProblem('deadline', o.deadline, 1),
+    intProblem('ttl', o.ttl, 0),
+    intProblem('report-wait', o['report-wait'], 1),
+    cpuQuantityProblem('cpu-limit', o['cpu-limit']),
+    memoryQuantityProblem('memory', o.memory),
+    memoryQuantityProblem('memory-limit', o['memory-limit']),
+    intProblem('user', o.user, 1),
   ],
   generate: (p, o) => {
     const plan: K8sPlan = {
@@ -57,6 +119,15 @@ export const k8sTarget: ScaleOutTarget<K8sOptions> = {
       image: o.image,
       claim: o.volume,
       runner: p.runner,
+      limits: {
+        deadlineSeconds: o.deadline,
+        ttlSeconds: o.ttl,
+        reportWaitSeconds: o['report-wait'] ?? defaultReportWait(o.deadline),
+        cpuLimit: o['cpu-limit'] ?? String(p.cpus),
+        memory: o.memory,
+        memoryLimit: o['memory-limit'] ?? o.memory,
+        user: o.user,
+      },
     };
     const yaml = k8sManifestYaml(plan);
     if (o.out === '-') return { files: [], stdout: yaml };
