@@ -3,8 +3,35 @@ import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import { intProblem, runnerProblem, throwIfProblems } from './flag-problems.js';
 import { localRunnerArgv, parseRunnerFlag } from '../scale-out/runner-invocation.js';
 import type { ScaleOutPlan, ScaleOutTarget } from '../scale-out/target.js';
+import { scriptValueProblems } from '../scale-out/script-values.js';
 import { writeOutputFiles } from '../scale-out/write-files.js';
 import { loadSpecFile, uniqueCells } from '../spec/load-spec.js';
+
+/**
+ * Every value that may end up in a generated file, named for the message: the spec path, the
+ * working directory, each string flag and each word of the runner's command (DESIGN.md §3:
+ * nothing the user passes may leave its quoting in a generated script or manifest).
+ */
+function scriptValues(
+  args: Record<string, unknown>,
+  runner: readonly string[] | undefined,
+): [string, string | undefined][] {
+  // yargs also gives each kebab-case flag under its camelCase name: name it once, as typed.
+  const flags = Object.entries(args)
+    .filter(([k, v]) => typeof v === 'string' && k !== '$0' && k !== 'spec')
+    .filter(
+      ([k]) => !/[A-Z]/.test(k) || !(k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) in args),
+    )
+    .map(([k, v]): [string, string] => [`--${k}`, v as string]);
+  // Without --runner the files start this Node and checkout by absolute path.
+  const local = args['runner'] === undefined ? (runner ?? []) : [];
+  return [
+    ['the spec path', typeof args['spec'] === 'string' ? args['spec'] : undefined],
+    ['the working directory', process.cwd()],
+    ...flags,
+    ...local.map((w): [string, string] => ['the runner path', w]),
+  ];
+}
 
 /** The flags every scale-out command has. */
 export interface SharedScaleOutArgs {
@@ -45,6 +72,7 @@ export function scaleOutCommand<Options extends object>(
         intProblem('cpus', args.cpus, 1),
         ...target.flagProblems(options),
         runnerProblem(runner),
+        ...scriptValueProblems(scriptValues(args, runner)),
       ]);
 
       const loaded = loadSpecFile(args.spec);
