@@ -16,6 +16,8 @@ export type { Line } from './line-reader.js';
 export { listResultFiles, scanResults, readResults, describeIssues } from './read-results.js';
 export type { StoredRecord, Source, ReadIssue, ResultsRead } from './read-results.js';
 export { JsonlWriter, writerFileName } from './writer.js';
+export { ResultsWriteError } from './write-failure.js';
+export type { TornTail } from './write-failure.js';
 export {
   SNAPSHOT_JSON,
   SNAPSHOT_YAML,

@@ -2,7 +2,6 @@ import { ERROR_CODES, errorCodeOf, type BackendName } from '@ansatz/core';
 import { EXIT, UserError } from '../errors.js';
 import { describeIssues, JsonlWriter, writerFileName } from '@ansatz/results';
 import { failedRecord, recordFromResult } from '../results/record.js';
-import { writeSnapshot } from '../results/snapshot.js';
 import { RunPool, sweepWorkerFile } from '../schedule/pool.js';
 import { formCohorts, type CohortSize } from '../schedule/cohorts.js';
 import { Scheduler, type SchedulerEnd } from '../schedule/scheduler.js';
@@ -10,6 +9,7 @@ import { startProgress } from '../progress/progress.js';
 import { summaryTable } from '../progress/summary.js';
 import { newTally } from '../progress/tally.js';
 import { printDryRun } from './dry-run.js';
+import { WriteGuard, writeSnapshotOrFail } from './write-failure.js';
 import type { Plan } from './plan.js';
 
 export interface SweepOptions {
@@ -27,7 +27,8 @@ export interface SweepOptions {
 /**
  * Run every missing cell of this shard on a pool of worker threads, appending one record per
  * finished run to this process's own JSONL file. Returns the exit code: 0 all ran, 1 some
- * failed, 130 interrupted (first Ctrl-C: finish in-flight runs; second: abandon them).
+ * failed, 74 a record could not be written (see write-failure.ts), 130 interrupted (first
+ * Ctrl-C: finish in-flight runs; second: abandon them).
  */
 export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
   const name = p.loaded.spec.name;
@@ -37,7 +38,11 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     printDryRun(p, opts.json);
     return EXIT.ok;
   }
-  writeSnapshot(p.outDir, p.loaded);
+  const snapshotFailure = writeSnapshotOrFail(p.outDir, p.loaded);
+  if (snapshotFailure !== undefined) {
+    process.stderr.write(`${snapshotFailure}\n`);
+    return EXIT.ioError;
+  }
   const skipped = p.mine.length - p.toRun.length;
   const tally = newTally(p.toRun.length, skipped);
   const shardText =
@@ -56,6 +61,7 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
   const writer = new JsonlWriter(p.outDir, writerFileName(p.shard));
   const pool = new RunPool(workers, sweepWorkerFile());
   const progress = startProgress(name, tally);
+  const guard = new WriteGuard(() => scheduler.abort());
   const scheduler = new Scheduler(work, {
     workers,
     retries: opts.retries,
@@ -72,12 +78,19 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     },
     onDone: (cell, outcome) => {
       if (outcome.kind === 'result') {
-        writer.append(recordFromResult(name, cell, outcome.result, outcome.attempts));
+        const record = recordFromResult(name, cell, outcome.result, outcome.attempts);
+        if (!guard.attempt(() => writer.append(record))) return;
         tally[outcome.result.status]++;
       } else {
-        writer.append(
-          failedRecord(name, cell, outcome.error, outcome.attempts, outcome.seconds, opts.backend),
+        const record = failedRecord(
+          name,
+          cell,
+          outcome.error,
+          outcome.attempts,
+          outcome.seconds,
+          opts.backend,
         );
+        if (!guard.attempt(() => writer.append(record))) return;
         tally.failed++;
         progress.log(`failed ${cell.id} after ${outcome.attempts} attempt(s): ${outcome.error}`);
       }
@@ -107,7 +120,11 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     progress.stop();
-    writer.close();
+    try {
+      writer.close();
+    } catch {
+      // Every record was fsync'd when it was written; a failing close loses nothing.
+    }
     await pool.destroy();
   }
   if (scheduler.fatalError !== undefined) {
@@ -115,9 +132,12 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
       `--backend ${opts.backend}: ${scheduler.fatalError}; use one that loads here (auto picks the fastest)`,
     );
   }
-  process.stdout.write(`${summaryTable(name, tally, end)}\n`);
+  if (guard.failure !== undefined) process.stderr.write(`${guard.message()}\n`);
+  const endText = guard.failure === undefined ? end : `stopped: ${guard.failure.code}`;
+  process.stdout.write(`${summaryTable(name, tally, endText)}\n`);
   if (tally.ok + tally.diverged + tally.failed > 0)
     process.stdout.write(`results: ${writer.path}\n`);
+  if (guard.failure !== undefined) return EXIT.ioError;
   if (end !== 'completed') return EXIT.interrupted;
   return tally.failed > 0 ? EXIT.someFailed : EXIT.ok;
 }
