@@ -1,3 +1,4 @@
+import { verifyRecordId } from '../ids.js';
 import { existsSync, statSync } from 'node:fs';
 import { UserError } from '../errors.js';
 import {
@@ -97,11 +98,15 @@ export async function sweepStatus(target: string, out?: string): Promise<StatusR
       ([n, e]) => [n, e.ids],
     );
   }
-  const results = await readResults(dir, (r): Brief => ({
-    status: r.status,
-    experiment: r.experiment,
-    sweep: r.sweep,
-  }));
+  const results = await readResults(
+    dir,
+    (r): Brief => ({
+      status: r.status,
+      experiment: r.experiment,
+      sweep: r.sweep,
+    }),
+    { verify: verifyRecordId },
+  );
   if (byExp.length === 0) {
     // No spec: group the records by the experiment they name.
     const map = new Map<string, string[]>();
