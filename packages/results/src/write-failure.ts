@@ -38,7 +38,7 @@ export class ResultsWriteError extends Error {
     readonly code: string,
     readonly path: string,
     readonly tornTail: TornTail,
-    readonly cause: unknown,
+    override readonly cause: unknown,
   ) {
     const why = WHY[code] ?? (cause instanceof Error ? cause.message : String(cause));
     super(`${code} (${why}) writing ${path}`);

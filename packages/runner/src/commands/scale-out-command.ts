@@ -1,6 +1,7 @@
 import { resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { intProblem, runnerProblem, throwIfProblems } from './flag-problems.js';
+import { FLAG_MAX, intProblem, runnerProblem, throwIfProblems } from './flag-problems.js';
+import { MAX_SHARDS } from '../schedule/shard.js';
 import { localRunnerArgv, parseRunnerFlag } from '../scale-out/runner-invocation.js';
 import type { ScaleOutPlan, ScaleOutTarget } from '../scale-out/target.js';
 import { scriptValueProblems } from '../scale-out/script-values.js';
@@ -68,8 +69,8 @@ export function scaleOutCommand<Options extends object>(
       const options = args as unknown as Options;
       const runner = args.runner === undefined ? localRunnerArgv() : parseRunnerFlag(args.runner);
       throwIfProblems([
-        intProblem('shards', args.shards, 1),
-        intProblem('cpus', args.cpus, 1),
+        intProblem('shards', args.shards, 1, MAX_SHARDS),
+        intProblem('cpus', args.cpus, 1, FLAG_MAX.threads),
         ...target.flagProblems(options),
         runnerProblem(runner),
         ...scriptValueProblems(scriptValues(args, runner)),

@@ -1,9 +1,9 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { BackendName } from '@ansatz/core';
 import { BACKENDS } from '@ansatz/core';
-import { intProblem, throwIfProblems } from './flag-problems.js';
+import { FLAG_MAX, intProblem, throwIfProblems } from './flag-problems.js';
 import { defaultWorkers } from '../schedule/pool.js';
-import { resolveShard } from '../schedule/shard.js';
+import { MAX_SHARDS, resolveShard } from '../schedule/shard.js';
 import { parseCohortFlag } from '../schedule/cohorts.js';
 
 interface SweepArgs {
@@ -68,9 +68,9 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     const cohort = parseCohortFlag(String(args.cohort));
     throwIfProblems([
       'problem' in cohort ? cohort.problem : undefined,
-      intProblem('workers', args.workers, 1),
-      intProblem('retries', args.retries, 0),
-      intProblem('shard-count', args.shardCount, 1),
+      intProblem('workers', args.workers, 1, FLAG_MAX.threads),
+      intProblem('retries', args.retries, 0, FLAG_MAX.retries),
+      intProblem('shard-count', args.shardCount, 1, MAX_SHARDS),
       (BACKENDS as readonly string[]).includes(args.backend)
         ? undefined
         : `--backend ${args.backend}: expected one of ${BACKENDS.join(', ')}`,

@@ -2,6 +2,7 @@ import { join, resolve } from 'node:path';
 import type { Argv } from 'yargs';
 import { claimProblem, imageProblem, intProblem } from '../commands/flag-problems.js';
 import { k8sDataPaths, k8sManifestYaml, k8sName, type K8sPlan } from './k8s-manifest.js';
+import { MAX_SHARDS } from '../schedule/shard.js';
 import type { ScaleOutTarget } from './target.js';
 
 /** The flags of `runner k8s` besides the shared ones. */
@@ -42,7 +43,7 @@ export const k8sTarget: ScaleOutTarget<K8sOptions> = {
         describe: 'manifest file, - for stdout [default: k8s/<name>.yaml]',
       }),
   flagProblems: (o) => [
-    intProblem('parallelism', o.parallelism, 1),
+    intProblem('parallelism', o.parallelism, 1, MAX_SHARDS),
     imageProblem(o.image),
     claimProblem(o.volume),
   ],

@@ -1,6 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { verifyRecordId } from '../ids.js';
 import { join } from 'node:path';
-import { UserError } from '../errors.js';
 import {
   isDone,
   membershipOfCells,
@@ -9,6 +8,7 @@ import {
   type RunStatus,
 } from '@ansatz/results';
 import { readSnapshot } from '../results/snapshot.js';
+import { checkOutDir } from './out-dir.js';
 import { estimatedCosts, largestFirst } from '../schedule/largest-first.js';
 import { shardOwners, type Shard } from '../schedule/shard.js';
 import type { Cell } from '../spec/expand.js';
@@ -53,7 +53,7 @@ export async function planLoaded(loaded: LoadedSpec, outDir: string, shard: Shar
   const owner = shardOwners(unique, shard.count, costs);
   const mine = unique.filter((c) => owner.get(c.id) === shard.index);
   // Only each id's status is kept: resume needs no more, whatever the number of records.
-  const results = await readResults(outDir, (r) => r.status);
+  const results = await readResults(outDir, (r) => r.status, { verify: verifyRecordId });
   const done = (id: string) => {
     const s = results.records.get(id);
     return s !== undefined && isDone(s);
@@ -94,9 +94,7 @@ export async function planLoaded(loaded: LoadedSpec, outDir: string, shard: Shar
 export async function plan(specFile: string, out: string | undefined, shard: Shard): Promise<Plan> {
   const loaded = loadSpecFile(specFile);
   const outDir = out ?? defaultOutDir(loaded.spec.name);
-  if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
-    throw new UserError(`--out ${outDir}: exists and is not a directory; give a results directory`);
-  }
+  checkOutDir(outDir);
   let snap: ReturnType<typeof readSnapshot>;
   try {
     snap = readSnapshot(outDir);

@@ -1,9 +1,8 @@
-import { accessSync, constants, existsSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
 import { ResultsWriteError } from '@ansatz/results';
 import { UserError } from '../errors.js';
 import { writeSnapshot } from '../results/snapshot.js';
 import type { LoadedSpec } from '../spec/load-spec.js';
+import { ancestorWriteProblem, makeOutDir } from './out-dir.js';
 
 /**
  * What `runner sweep` does when a record cannot be written (a full disk, EIO, a results
@@ -73,18 +72,6 @@ const BAD_OUT: Record<string, string> = {
   EINVAL: 'the file system does not allow it',
 };
 
-/** The errno code that the nearest existing ancestor of `path` gives for writing, if any. */
-function ancestorProblem(path: string): string | undefined {
-  let dir = resolve(path);
-  while (!existsSync(dir) && dirname(dir) !== dir) dir = dirname(dir);
-  try {
-    accessSync(dir, constants.W_OK);
-    return undefined;
-  } catch (err) {
-    return (err as NodeJS.ErrnoException).code;
-  }
-}
-
 /**
  * Write the spec snapshot, the sweep's first write into the results directory: it proves
  * `--out` writable before any run starts. A directory that cannot be written is a UserError
@@ -93,13 +80,14 @@ function ancestorProblem(path: string): string | undefined {
  */
 export function writeSnapshotOrFail(outDir: string, loaded: LoadedSpec): string | undefined {
   try {
+    makeOutDir(outDir);
     writeSnapshot(outDir, loaded);
     return undefined;
   } catch (err) {
     const e = err as NodeJS.ErrnoException;
     if (typeof e.code !== 'string') throw err;
     // mkdir -p answers ENOENT on a read-only file system: ask the directory that exists.
-    if (e.code === 'ENOENT') e.code = ancestorProblem(outDir) ?? e.code;
+    if (e.code === 'ENOENT') e.code = ancestorWriteProblem(outDir) ?? e.code;
     const why = BAD_OUT[e.code];
     if (why !== undefined) {
       throw new UserError(
