@@ -5,6 +5,7 @@ import { FLAG_MAX, intProblem, throwIfProblems } from './flag-problems.js';
 import { defaultWorkers } from '../schedule/pool.js';
 import { MAX_SHARDS, resolveShard } from '../schedule/shard.js';
 import { parseCohortFlag } from '../schedule/cohorts.js';
+import { DEFAULT_LEASE_SECONDS } from '../sweep/claims.js';
 
 interface SweepArgs {
   spec: string;
@@ -18,6 +19,7 @@ interface SweepArgs {
   json: boolean;
   saveWeights: boolean;
   cohort: string;
+  lease: number;
 }
 
 /** `runner sweep <spec> …` — run every missing cell of a sweep spec. */
@@ -59,6 +61,12 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         default: false,
         describe: "store each run's final weights W_1…W_L in its record",
       })
+      .option('lease', {
+        type: 'number',
+        default: DEFAULT_LEASE_SECONDS,
+        describe:
+          'seconds after which the claims of a writer that died are taken over by others on the same --out',
+      })
       .option('cohort', {
         type: 'string',
         default: 'auto',
@@ -69,6 +77,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
     throwIfProblems([
       'problem' in cohort ? cohort.problem : undefined,
       intProblem('workers', args.workers, 1, FLAG_MAX.threads),
+      intProblem('lease', args.lease, 1, 86_400),
       intProblem('retries', args.retries, 0, FLAG_MAX.retries),
       intProblem('shard-count', args.shardCount, 1, MAX_SHARDS),
       (BACKENDS as readonly string[]).includes(args.backend)
@@ -87,6 +96,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       json: args.json,
       saveWeights: args.saveWeights,
       cohort: 'size' in cohort ? cohort.size : 'auto',
+      leaseSeconds: args.lease,
     });
   },
 };

@@ -39,6 +39,8 @@ export interface Plan {
   experiments: ExperimentPlan[];
   /** Ids of the whole spec (all shards), one per id. */
   totalIds: number;
+  /** When the results directory started being read (ms since the epoch; see claims.ts). */
+  readAt: number;
 }
 
 /** Default results directory of a sweep: results/<name> under the working directory. */
@@ -53,6 +55,7 @@ export async function planLoaded(loaded: LoadedSpec, outDir: string, shard: Shar
   const owner = shardOwners(unique, shard.count, costs);
   const mine = unique.filter((c) => owner.get(c.id) === shard.index);
   // Only each id's status is kept: resume needs no more, whatever the number of records.
+  const readAt = Date.now();
   const results = await readResults(outDir, (r) => r.status, { verify: verifyRecordId });
   const done = (id: string) => {
     const s = results.records.get(id);
@@ -87,6 +90,7 @@ export async function planLoaded(loaded: LoadedSpec, outDir: string, shard: Shar
     toRun,
     experiments: [...byName.values()],
     totalIds: unique.length,
+    readAt,
   };
 }
 

@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { ERROR_CODES, errorCodeOf, type BackendName } from '@ansatz/core';
 import { EXIT, UserError } from '../errors.js';
 import { describeIssues, JsonlWriter, writerFileName } from '@ansatz/results';
@@ -9,6 +10,7 @@ import { startProgress } from '../progress/progress.js';
 import { summaryTable } from '../progress/summary.js';
 import { newTally } from '../progress/tally.js';
 import { printDryRun } from './dry-run.js';
+import { Claims, CLAIMS_DIR, DEFAULT_LEASE_SECONDS } from './claims.js';
 import { WriteGuard, writeSnapshotOrFail } from './write-failure.js';
 import type { Plan } from './plan.js';
 
@@ -22,6 +24,8 @@ export interface SweepOptions {
   saveWeights?: boolean;
   /** Cells per task (`--cohort`): `auto` (default) or N; 1 trains every cell alone. */
   cohort?: CohortSize;
+  /** Seconds a crashed writer's claims last (`--lease`, see claims.ts). */
+  leaseSeconds?: number;
 }
 
 /**
@@ -59,6 +63,12 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     `${name}${shardText}: ${p.toRun.length} to run, ${skipped} done, ${workers} worker${workers > 1 ? 's' : ''} → ${p.outDir}\n`,
   );
   const writer = new JsonlWriter(p.outDir, writerFileName(p.shard));
+  const claims = new Claims(
+    join(p.outDir, CLAIMS_DIR),
+    opts.leaseSeconds ?? DEFAULT_LEASE_SECONDS,
+    p.readAt,
+  );
+  claims.open();
   const pool = new RunPool(workers, sweepWorkerFile());
   const progress = startProgress(name, tally);
   const guard = new WriteGuard(() => scheduler.abort());
@@ -67,6 +77,7 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     retries: opts.retries,
     backend: opts.backend,
     keepWeights: opts.saveWeights === true,
+    claim: (cell) => claims.tryClaim(cell.id),
     run: (task, signal) => pool.run(task, signal),
     runCohort: (task, signal) => pool.runCohort(task, signal),
     onCohortFallback: (cells, error) =>
@@ -79,7 +90,8 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     onDone: (cell, outcome) => {
       if (outcome.kind === 'result') {
         const record = recordFromResult(name, cell, outcome.result, outcome.attempts);
-        if (!guard.attempt(() => writer.append(record))) return;
+        if (!guard.attempt(() => writer.append(record))) return claims.release(cell.id);
+        claims.done(cell.id);
         tally[outcome.result.status]++;
       } else {
         const record = failedRecord(
@@ -90,7 +102,8 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
           outcome.seconds,
           opts.backend,
         );
-        if (!guard.attempt(() => writer.append(record))) return;
+        if (!guard.attempt(() => writer.append(record))) return claims.release(cell.id);
+        claims.done(cell.id);
         tally.failed++;
         progress.log(`failed ${cell.id} after ${outcome.attempts} attempt(s): ${outcome.error}`);
       }
@@ -120,6 +133,7 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     process.off('SIGINT', onSignal);
     process.off('SIGTERM', onSignal);
     progress.stop();
+    claims.close();
     try {
       writer.close();
     } catch {
@@ -133,6 +147,13 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     );
   }
   if (guard.failure !== undefined) process.stderr.write(`${guard.message()}\n`);
+  if (claims.elsewhere > 0) {
+    process.stderr.write(
+      `${claims.elsewhere} cell(s) left to other writers of ${p.outDir} (claimed there)\n`,
+    );
+    tally.total -= claims.elsewhere;
+    tally.skipped += claims.elsewhere;
+  }
   const endText = guard.failure === undefined ? end : `stopped: ${guard.failure.code}`;
   process.stdout.write(`${summaryTable(name, tally, endText)}\n`);
   if (tally.ok + tally.diverged + tally.failed > 0)
