@@ -14,8 +14,10 @@ export { STATUS_RANK, isDone, betterRecord, type RecordRank } from './dedupe.js'
 export { readLines } from './line-reader.js';
 export type { Line } from './line-reader.js';
 export { listResultFiles, scanResults, readResults, describeIssues } from './read-results.js';
-export type { StoredRecord, Source, ReadIssue, ResultsRead } from './read-results.js';
+export type { StoredRecord, Source, ReadIssue, ReadOptions, ResultsRead } from './read-results.js';
 export { JsonlWriter, writerFileName } from './writer.js';
+export { ResultsWriteError } from './write-failure.js';
+export type { TornTail } from './write-failure.js';
 export {
   SNAPSHOT_JSON,
   SNAPSHOT_YAML,

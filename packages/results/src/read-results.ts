@@ -72,6 +72,16 @@ function errorText(err: unknown): string {
   return e.code ? `cannot read (${e.code})` : `cannot read (${String(err)})`;
 }
 
+/** Options of a read. */
+export interface ReadOptions {
+  /**
+   * Checks each record before it counts, e.g. that its id is the hash of its config (the
+   * runner's rule, which this package does not know): a message makes it a `bad-record`
+   * issue at its file and line, and the record is skipped as if it were not there.
+   */
+  verify?: (record: StoredRecord) => string | undefined;
+}
+
 /**
  * Every valid record line of the directories' result files, in file and line order, to `visit`;
  * returns the files read and the issues. Memory is bounded by the longest line.
@@ -79,6 +89,7 @@ function errorText(err: unknown): string {
 export async function scanResults(
   dirs: string | readonly string[],
   visit: (record: StoredRecord, source: Source) => void,
+  options: ReadOptions = {},
 ): Promise<{ files: string[]; lines: number; issues: ReadIssue[] }> {
   const files: string[] = [];
   const issues: ReadIssue[] = [];
@@ -119,6 +130,11 @@ export async function scanResults(
             });
             continue;
           }
+          const wrong = options.verify?.(value as StoredRecord);
+          if (wrong !== undefined) {
+            issues.push({ kind: 'bad-record', file, line, message: `${wrong}; skipped` });
+            continue;
+          }
           lines++;
           visit(value as StoredRecord, { file, line });
         }
@@ -139,15 +155,20 @@ export async function scanResults(
 export async function readResults<T = StoredRecord>(
   dirs: string | readonly string[],
   project: (record: StoredRecord, source: Source) => T = (r) => r as T,
+  options: ReadOptions = {},
 ): Promise<ResultsRead<T>> {
   const records = new Map<string, T>();
   const ranks = new Map<string, RecordRank>();
-  const scan = await scanResults(dirs, (rec, source) => {
-    const prev = ranks.get(rec.id);
-    if (prev && !betterRecord(rec, prev)) return;
-    ranks.set(rec.id, { status: rec.status, finishedAt: rec.finishedAt, rerun: rec.rerun });
-    records.set(rec.id, project(rec, source));
-  });
+  const scan = await scanResults(
+    dirs,
+    (rec, source) => {
+      const prev = ranks.get(rec.id);
+      if (prev && !betterRecord(rec, prev)) return;
+      ranks.set(rec.id, { status: rec.status, finishedAt: rec.finishedAt, rerun: rec.rerun });
+      records.set(rec.id, project(rec, source));
+    },
+    options,
+  );
   return { records, ...scan };
 }
 

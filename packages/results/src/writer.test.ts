@@ -1,7 +1,9 @@
-import { readFileSync, readdirSync } from 'node:fs';
+import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { readResults } from './read-results.js';
 import { envelope, tempDir } from './test-support/temp.js';
+import { ResultsWriteError } from './write-failure.js';
 import { JsonlWriter, writerFileName } from './writer.js';
 
 describe('JsonlWriter', () => {
@@ -54,5 +56,31 @@ describe('JsonlWriter', () => {
     w.close();
     const r = await readResults(dir);
     expect([...r.records.keys()]).toEqual(['a']);
+  });
+});
+
+describe('JsonlWriter on a failing device', () => {
+  it('throws a ResultsWriteError naming the code and the path (/dev/full: ENOSPC)', () => {
+    const w = new JsonlWriter('/dev', 'full');
+    let caught: unknown;
+    try {
+      w.append(envelope('a', 'ok', '2026-01-01T00:00:00Z'));
+    } catch (err) {
+      caught = err;
+    }
+    w.close();
+    expect(caught).toBeInstanceOf(ResultsWriteError);
+    const e = caught as ResultsWriteError;
+    expect(e.code).toBe('ENOSPC');
+    expect(e.path).toBe('/dev/full');
+    expect(e.message).toBe('ENOSPC (no space left on the device) writing /dev/full');
+  });
+
+  it('names an unwritable directory the same way', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'file'), '');
+    const w = new JsonlWriter(join(dir, 'file', 'sub'), 'x.jsonl');
+    expect(() => w.append({ id: 'a' })).toThrow(ResultsWriteError);
+    expect(() => w.append({ id: 'a' })).toThrow(/^ENOTDIR .* writing .*file\/sub\/x\.jsonl$/);
   });
 });

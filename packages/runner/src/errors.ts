@@ -27,6 +27,11 @@ export const EXIT = {
   /** `runner verdicts`: a claim fails or lacks data. */
   claimsNotAllPass: 1,
   badInput: 2,
+  /**
+   * `runner sweep`: a record could not be written (full disk, EIO, EROFS, EDQUOT, …; EX_IOERR):
+   * the sweep stopped, the records written before it stay valid, and a re-run resumes.
+   */
+  ioError: 74,
   /** A bug (an error that is not a UserError): the stack is printed. */
   internal: 70,
   interrupted: 130,

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resolveConfig } from '@ansatz/core';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, ID_LENGTH, runId } from './ids.js';
+import { canonicalJson, ID_LENGTH, RECORD_VERSION, runId, verifyRecordId } from './ids.js';
 
 describe('canonicalJson', () => {
   it('sorts keys at every level and drops undefined', () => {
@@ -40,5 +40,27 @@ describe('runId', () => {
       ...variants.map((v) => runId(resolveConfig({ ...base, ...v }))),
     ]);
     expect(ids.size).toBe(variants.length + 1);
+  });
+});
+
+describe('verifyRecordId', () => {
+  const config = resolveConfig({ depth: 3 });
+  const record = { v: RECORD_VERSION, id: runId(config), config };
+
+  it('accepts a record whose id is the hash of its config, even after a JSON round trip', () => {
+    expect(verifyRecordId(JSON.parse(JSON.stringify(record)) as typeof record)).toBeUndefined();
+  });
+
+  it('rejects an edited config that kept its id, and a record without a config', () => {
+    const edited = { ...record, config: { ...config, depth: 4 } };
+    expect(verifyRecordId(edited)).toMatch(
+      new RegExp(`^id ${record.id} does not match its config \\(which hashes to [0-9a-f]{16}\\)`),
+    );
+    expect(verifyRecordId({ ...record, config: undefined })).toMatch(/has no config object/);
+    expect(verifyRecordId({ ...record, id: '0000000000000000' })).toMatch(/does not match/);
+  });
+
+  it('leaves records of older versions alone (they match no current cell)', () => {
+    expect(verifyRecordId({ ...record, v: RECORD_VERSION - 1, id: 'x' })).toBeUndefined();
   });
 });

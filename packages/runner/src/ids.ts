@@ -29,7 +29,29 @@ function sortKeys(value: unknown): unknown {
  * The id of a run: sha256 of the canonical JSON of `{ v, config }` where `config` is the fully
  * resolved run config. Same config → same id; any change of any field → a new id.
  */
-export function runId(config: object): string {
-  const text = canonicalJson({ v: RECORD_VERSION, config });
+export function runId(config: object, v: number = RECORD_VERSION): string {
+  const text = canonicalJson({ v, config });
   return createHash('sha256').update(text).digest('hex').slice(0, ID_LENGTH);
+}
+
+/**
+ * The runner's check of a stored record (`ReadOptions.verify` of @ansatz/results): a record of
+ * the current version whose id is not the hash of its config was edited or damaged, and must
+ * not count as done — the message says so and the reader skips it (its cell runs again).
+ * Records of older versions match no current cell anyway and are left alone.
+ */
+export function verifyRecordId(record: {
+  id: string;
+  v: number;
+  config?: unknown;
+}): string | undefined {
+  if (record.v !== RECORD_VERSION) return undefined;
+  const config = record.config;
+  if (config === null || typeof config !== 'object' || Array.isArray(config)) {
+    return `record ${record.id} has no config object, so its id cannot be checked`;
+  }
+  const expected = runId(config);
+  return expected === record.id
+    ? undefined
+    : `id ${record.id} does not match its config (which hashes to ${expected}): edited or damaged, not counted as done`;
 }

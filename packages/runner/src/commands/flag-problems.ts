@@ -17,17 +17,28 @@ export function runnerProblem(runner: readonly string[] | undefined): string | u
   return runner === undefined ? '--runner "": expected a command, e.g. --runner runner' : undefined;
 }
 
-/** An integer flag with a lower bound. */
+/** An integer flag with a lower bound and, optionally, an upper one. */
 export function intProblem(
   flag: string,
   value: number | undefined,
   min: number,
+  max?: number,
 ): string | undefined {
   if (value === undefined) return undefined;
-  return Number.isInteger(value) && value >= min
-    ? undefined
-    : `--${flag} ${String(value)}: expected an integer ≥ ${min}`;
+  if (Number.isSafeInteger(value) && value >= min && (max === undefined || value <= max))
+    return undefined;
+  return max === undefined
+    ? `--${flag} ${String(value)}: expected an integer ≥ ${min}`
+    : `--${flag} ${String(value)}: expected an integer from ${min} to ${max}`;
 }
+
+/** Upper bounds of the count flags: far above any real use, low enough to be safe. */
+export const FLAG_MAX = {
+  /** Worker threads (`--workers`), CPUs per shard (`--cpus`). */
+  threads: 1024,
+  /** `--retries`. */
+  retries: 100,
+} as const;
 
 const SLURM_TIME =
   /^(?:\d+|\d+:\d{1,2}|\d+:\d{1,2}:\d{1,2}|\d+-\d+|\d+-\d+:\d{1,2}|\d+-\d+:\d{1,2}:\d{1,2}|UNLIMITED|INFINITE)$/i;

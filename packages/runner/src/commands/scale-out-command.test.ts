@@ -154,8 +154,8 @@ describe('scaleOutCommand', () => {
     ]).catch((e: unknown) => e);
     expect(err).toBeInstanceOf(UserError);
     expect((err as UserError).problems).toEqual([
-      '--shards 0: expected an integer ≥ 1',
-      '--cpus 0.5: expected an integer ≥ 1',
+      '--shards 0: expected an integer from 1 to 100000',
+      '--cpus 0.5: expected an integer from 1 to 1024',
       '--level -1: expected an integer ≥ 0',
       '--runner "": expected a command, e.g. --runner runner',
     ]);

@@ -1,8 +1,10 @@
 import { resolve } from 'node:path';
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
-import { intProblem, runnerProblem, throwIfProblems } from './flag-problems.js';
+import { FLAG_MAX, intProblem, runnerProblem, throwIfProblems } from './flag-problems.js';
+import { MAX_SHARDS } from '../schedule/shard.js';
 import { localRunnerArgv, parseRunnerFlag } from '../scale-out/runner-invocation.js';
 import type { ScaleOutPlan, ScaleOutTarget } from '../scale-out/target.js';
+import { scriptValueProblems } from '../scale-out/script-values.js';
 import { writeOutputFiles } from '../scale-out/write-files.js';
 import { loadSpecFile, uniqueCells } from '../spec/load-spec.js';
 import { selectCells } from '../select/selection.js';
@@ -13,6 +15,32 @@ import {
   type OverrideArgs,
   type SelectionArgs,
 } from '../select/selection-flags.js';
+
+/**
+ * Every value that may end up in a generated file, named for the message: the spec path, the
+ * working directory, each string flag and each word of the runner's command (DESIGN.md §3:
+ * nothing the user passes may leave its quoting in a generated script or manifest).
+ */
+function scriptValues(
+  args: Record<string, unknown>,
+  runner: readonly string[] | undefined,
+): [string, string | undefined][] {
+  // yargs also gives each kebab-case flag under its camelCase name: name it once, as typed.
+  const flags = Object.entries(args)
+    .filter(([k, v]) => typeof v === 'string' && k !== '$0' && k !== 'spec')
+    .filter(
+      ([k]) => !/[A-Z]/.test(k) || !(k.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`) in args),
+    )
+    .map(([k, v]): [string, string] => [`--${k}`, v as string]);
+  // Without --runner the files start this Node and checkout by absolute path.
+  const local = args['runner'] === undefined ? (runner ?? []) : [];
+  return [
+    ['the spec path', typeof args['spec'] === 'string' ? args['spec'] : undefined],
+    ['the working directory', process.cwd()],
+    ...flags,
+    ...local.map((w): [string, string] => ['the runner path', w]),
+  ];
+}
 
 /** The flags every scale-out command has. */
 export interface SharedScaleOutArgs extends SelectionArgs, OverrideArgs {
@@ -51,10 +79,11 @@ export function scaleOutCommand<Options extends object>(
       const picked = parseSelectionArgs(args);
       throwIfProblems([
         ...picked.problems,
-        intProblem('shards', args.shards, 1),
-        intProblem('cpus', args.cpus, 1),
+        intProblem('shards', args.shards, 1, MAX_SHARDS),
+        intProblem('cpus', args.cpus, 1, FLAG_MAX.threads),
         ...target.flagProblems(options),
         runnerProblem(runner),
+        ...scriptValueProblems(scriptValues(args, runner)),
       ]);
 
       const loaded = loadSpecFile(args.spec, { overrides: picked.overrides });

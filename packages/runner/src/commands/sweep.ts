@@ -1,9 +1,9 @@
 import type { ArgumentsCamelCase, Argv, CommandModule } from 'yargs';
 import type { BackendName } from '@ansatz/core';
 import { BACKENDS } from '@ansatz/core';
-import { intProblem, throwIfProblems } from './flag-problems.js';
+import { FLAG_MAX, intProblem, throwIfProblems } from './flag-problems.js';
 import { defaultWorkers } from '../schedule/pool.js';
-import { resolveShard } from '../schedule/shard.js';
+import { MAX_SHARDS, resolveShard } from '../schedule/shard.js';
 import { parseCohortFlag } from '../schedule/cohorts.js';
 import {
   overrideOptions,
@@ -13,6 +13,7 @@ import {
   type SelectionArgs,
 } from '../select/selection-flags.js';
 import { parseRerun } from '../sweep/rerun.js';
+import { DEFAULT_LEASE_SECONDS } from '../sweep/claims.js';
 
 interface SweepArgs extends SelectionArgs, OverrideArgs {
   list: boolean;
@@ -28,6 +29,7 @@ interface SweepArgs extends SelectionArgs, OverrideArgs {
   json: boolean;
   saveWeights: boolean;
   cohort: string;
+  lease: number;
 }
 
 /** `runner sweep <spec> …` — run every missing cell of a sweep spec. */
@@ -79,6 +81,12 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
         default: false,
         describe: "store each run's final weights W_1…W_L in its record",
       })
+      .option('lease', {
+        type: 'number',
+        default: DEFAULT_LEASE_SECONDS,
+        describe:
+          'seconds after which the claims of a writer that died are taken over by others on the same --out',
+      })
       .option('cohort', {
         type: 'string',
         default: 'auto',
@@ -92,9 +100,10 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       ...picked.problems,
       typeof rerun === 'string' ? rerun : undefined,
       'problem' in cohort ? cohort.problem : undefined,
-      intProblem('workers', args.workers, 1),
-      intProblem('retries', args.retries, 0),
-      intProblem('shard-count', args.shardCount, 1),
+      intProblem('workers', args.workers, 1, FLAG_MAX.threads),
+      intProblem('lease', args.lease, 1, 86_400),
+      intProblem('retries', args.retries, 0, FLAG_MAX.retries),
+      intProblem('shard-count', args.shardCount, 1, MAX_SHARDS),
       (BACKENDS as readonly string[]).includes(args.backend)
         ? undefined
         : `--backend ${args.backend}: expected one of ${BACKENDS.join(', ')}`,
@@ -121,6 +130,7 @@ export const sweepCommand: CommandModule<object, SweepArgs> = {
       json: args.json,
       saveWeights: args.saveWeights,
       cohort: 'size' in cohort ? cohort.size : 'auto',
+      leaseSeconds: args.lease,
     });
   },
 };

@@ -1,6 +1,7 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runId } from '../ids.js';
 import { tempDir } from '../test-support/harness.js';
 import { exportTable, toCsv, toJsonl, type Table } from './export-table.js';
 
@@ -37,7 +38,8 @@ describe('exportTable', () => {
     const v2 = {
       ...base,
       v: 2,
-      id: 'b',
+      // Export verifies ids: a current-version record's id is the hash of its config.
+      id: runId(base.config),
       status: 'ok',
       final: {
         loss: 0.1,
@@ -59,7 +61,7 @@ describe('exportTable', () => {
     const t = await exportTable(dir);
     const row = (id: string) =>
       Object.fromEntries(t.columns.map((c, i) => [c, t.rows.find((r) => r[0] === id)![i]]));
-    expect(row('b')).toMatchObject({
+    expect(row(runId(base.config))).toMatchObject({
       loss: 0.1,
       nfaCorrCentredBest: 0.4,
       isotropicBest: 0.6,

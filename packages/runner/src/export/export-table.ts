@@ -1,6 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { RUN_CONFIG_FIELDS } from '@ansatz/core';
 import { UserError } from '../errors.js';
+import { verifyRecordId } from '../ids.js';
 import {
   describeIssues,
   listResultFiles,
@@ -90,7 +91,7 @@ export async function exportTable(dir: string, selection: Selection = EVERYTHING
   }
   if (listResultFiles(dir).files.length === 0)
     throw new UserError(`${dir}: no results (no *.jsonl files)`);
-  const results = await readResults(dir, compact);
+  const results = await readResults(dir, compact, { verify: verifyRecordId });
   const snap = readSnapshot(dir);
   const members = membershipOfSnapshot(snap?.experiments ?? {});
   const experiments = Object.keys(snap?.experiments ?? {});

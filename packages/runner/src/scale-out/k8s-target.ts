@@ -15,6 +15,7 @@ import {
   k8sName,
   type K8sPlan,
 } from './k8s-manifest.js';
+import { MAX_SHARDS } from '../schedule/shard.js';
 import type { ScaleOutTarget } from './target.js';
 
 /** The flags of `runner k8s` besides the shared ones. */
@@ -97,7 +98,7 @@ export const k8sTarget: ScaleOutTarget<K8sOptions> = {
         describe: "uid/gid the pods run as, also fsGroup of the volume (the image's node user)",
       }),
   flagProblems: (o) => [
-    intProblem('parallelism', o.parallelism, 1),
+    intProblem('parallelism', o.parallelism, 1, MAX_SHARDS),
     imageProblem(o.image),
     claimProblem(o.volume),
     intProblem('deadline', o.deadline, 1),

@@ -19,7 +19,7 @@ export const AUTO_COHORT_MAX = 8;
 export function parseCohortFlag(text: string): { size: CohortSize } | { problem: string } {
   if (text.trim() === 'auto') return { size: 'auto' };
   const n = /^\s*\d+\s*$/.test(text) ? Number(text) : NaN;
-  return Number.isInteger(n) && n >= 1
+  return Number.isSafeInteger(n) && n >= 1
     ? { size: n }
     : { problem: `--cohort ${text}: expected auto or an integer ≥ 1 (1 trains every cell alone)` };
 }

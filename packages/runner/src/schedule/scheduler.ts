@@ -23,6 +23,11 @@ export interface SchedulerOptions {
   onRetry?: (cell: Cell, error: string, attempt: number) => void;
   onDone: (cell: Cell, outcome: Outcome) => void;
   /**
+   * Asked before a cell first starts: false when another process has it (see sweep/claims.ts);
+   * such cells are left out of their task, and a task left empty is dropped.
+   */
+  claim?: (cell: Cell) => boolean;
+  /**
    * Errors that no retry can fix (e.g. the requested backend cannot load): the first one stops
    * the sweep at once, in-flight runs are abandoned, and its message is kept in `fatalError`.
    */
@@ -89,7 +94,9 @@ export class Scheduler {
       const pump = () => {
         while (!this.stopping && this.active < this.opts.workers && this.queue.length > 0) {
           const item = this.queue.shift()!;
-          this.launch(item, pump, finishIfIdle);
+          const claim = this.opts.claim;
+          const cells = claim ? item.cells.filter((c) => claim(c)) : item.cells;
+          if (cells.length > 0) this.launch({ ...item, cells }, pump, finishIfIdle);
         }
         finishIfIdle();
       };

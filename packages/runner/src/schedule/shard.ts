@@ -13,6 +13,20 @@ export interface Shard {
 export const WHOLE: Shard = { index: 0, count: 1, from: 'default' };
 
 /**
+ * Most shards a sweep can be split into: the largest Kubernetes Indexed Job (10⁵
+ * completions), far above Slurm's default array size. Sharding costs memory and time per
+ * shard, so a larger count is refused before any work (a typo such as 0/1000000000 must not
+ * exhaust the heap).
+ */
+export const MAX_SHARDS = 100_000;
+
+/** Why a shard count cannot be used, or undefined. */
+export function shardCountProblem(what: string, count: number): string | undefined {
+  if (Number.isSafeInteger(count) && count >= 1 && count <= MAX_SHARDS) return undefined;
+  return `${what}: the shard count must be an integer from 1 to ${MAX_SHARDS}`;
+}
+
+/**
  * Deterministic cost-balanced assignment of ids to `count` shards: cells sorted by estimated
  * cost (largest first, ties by id) go one by one to the least-loaded shard (ties: lowest
  * index). The result depends only on the set of cells, never on their order or on what ran.
@@ -58,6 +72,8 @@ export function parseShardFlag(text: string): Shard | string {
   if (!m) return `--shard "${text}": expected I/N with 0 ≤ I < N, e.g. --shard 0/4`;
   const index = Number(m[1]);
   const count = Number(m[2]);
+  const tooMany = shardCountProblem(`--shard ${text.trim()}`, count);
+  if (tooMany !== undefined) return tooMany;
   if (count < 1 || index >= count)
     return `--shard ${text}: expected 0 ≤ I < N and N ≥ 1, e.g. --shard 0/${Math.max(count, 2)}`;
   return { index, count, from: '--shard' };
@@ -109,6 +125,8 @@ export function resolveShard(
         'SLURM_ARRAY_TASK_ID is set but the shard count is unknown: set SLURM_ARRAY_TASK_COUNT or SLURM_ARRAY_TASK_MIN/MAX (sbatch --array sets them), or pass --shard-count N',
       );
     }
+    const bad = shardCountProblem(`SLURM array of ${count} tasks`, count);
+    if (bad !== undefined) throw new UserError(bad);
     const index = slurmId - min;
     if (index < 0 || index >= count) {
       throw new UserError(
@@ -125,6 +143,8 @@ export function resolveShard(
         "JOB_COMPLETION_INDEX is set but the shard count is unknown: pass --shard-count N or set ANSATZ_SHARD_COUNT (the Job's completions)",
       );
     }
+    const bad = shardCountProblem(`shard count ${count}`, count);
+    if (bad !== undefined) throw new UserError(bad);
     if (count < 1 || k8s >= count) {
       throw new UserError(
         `JOB_COMPLETION_INDEX=${k8s} is outside 0…${count - 1} (shard count ${count})`,

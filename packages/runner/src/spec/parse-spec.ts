@@ -1,6 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { isMap, isNode, isScalar, LineCounter, parseDocument, type Document } from 'yaml';
 import { UserError } from '../errors.js';
+import { readBoundedFile } from './read-bounded.js';
+import { unsafeYamlProblems } from './unsafe-yaml.js';
 
 /** A key path into the spec document, e.g. ['experiments', 'depth', 'grid', 'depth', 2]. */
 export type SpecPath = readonly (string | number)[];
@@ -80,6 +81,7 @@ export function parseSpecText(text: string, file: string): SpecSource {
     }
     return `${at} YAML syntax error: ${e.message.split('\n')[0]}`;
   });
+  if (problems.length === 0) problems.push(...unsafeYamlProblems(doc, counter, file));
   if (problems.length > 0) throw new UserError(problems);
 
   let data: unknown;
@@ -109,22 +111,10 @@ function keyAt(text: string, offset: number): string | undefined {
   return m?.[1]?.trim();
 }
 
-/** Read and parse a spec file; a missing or unreadable file is a `UserError`. */
+/**
+ * Read and parse a spec file; a missing or unreadable file, one that is not a regular file
+ * (directory, FIFO, device) or one over MAX_SPEC_BYTES is a `UserError` (see read-bounded.ts).
+ */
 export function readSpecFile(file: string): SpecSource {
-  let text: string;
-  try {
-    const buf = readFileSync(file);
-    if (buf.length > MAX_SPEC_BYTES) {
-      throw new UserError(
-        `${file}: spec is ${buf.length} bytes; at most ${MAX_SPEC_BYTES} allowed`,
-      );
-    }
-    text = buf.toString('utf8');
-  } catch (err) {
-    if (err instanceof UserError) throw err;
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code;
-    throw new UserError(`${file}: cannot read the spec (${why ?? String(err)})`);
-  }
-  return parseSpecText(text, file);
+  return parseSpecText(readBoundedFile(file, MAX_SPEC_BYTES).toString('utf8'), file);
 }

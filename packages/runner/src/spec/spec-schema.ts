@@ -24,6 +24,13 @@ const valueSchema = z.union([scalarSchema, exprSchema], {
 });
 export type SpecValue = z.infer<typeof valueSchema>;
 
+/**
+ * Longest sweep name: it names a directory (results/<name>) and files (k8s/<name>.yaml, Slurm
+ * logs), and a file name has at most 255 bytes; the rest is room for what commands append.
+ * The name is ASCII (NAME_RE), so characters are bytes.
+ */
+export const MAX_SWEEP_NAME = 200;
+
 /** Fixed run-config values (`defaults`, an experiment's `set`, a rule's `set`). */
 const fieldValues = z.record(z.string(), valueSchema, {
   error: 'expected a mapping of run-config fields to values, e.g. { width: 24 }',
@@ -90,6 +97,9 @@ export const specSchema = z.strictObject(
   {
     name: z
       .string({ error: 'expected the sweep name, a string' })
+      .max(MAX_SWEEP_NAME, {
+        error: `a sweep name has at most ${MAX_SWEEP_NAME} characters: it names directories and files`,
+      })
       .regex(NAME_RE, { error: `a sweep name uses ${NAME_HELP}` }),
     description: z.string().optional(),
     defaults: fieldValues.optional(),

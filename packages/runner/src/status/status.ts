@@ -1,3 +1,4 @@
+import { verifyRecordId } from '../ids.js';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
@@ -140,14 +141,18 @@ export async function sweepStatus(
     allIds = new Set(loaded.cells.map((c) => c.id));
     byExp = idsOf(loaded, selection, target);
   }
-  const results = await readResults(dir, (r): Brief => ({
-    status: r.status,
-    experiment: r.experiment,
-    sweep: r.sweep,
-    selected:
-      (selection.only.length === 0 || selection.only.includes(r.experiment)) &&
-      matchesWhere(r.config, selection.where),
-  }));
+  const results = await readResults(
+    dir,
+    (r): Brief => ({
+      status: r.status,
+      experiment: r.experiment,
+      sweep: r.sweep,
+      selected:
+        (selection.only.length === 0 || selection.only.includes(r.experiment)) &&
+        matchesWhere(r.config, selection.where),
+    }),
+    { verify: verifyRecordId },
+  );
   if (byExp.length === 0) {
     // No spec: group the records by the experiment they name.
     const map = new Map<string, string[]>();

@@ -1,6 +1,5 @@
-import { existsSync, statSync } from 'node:fs';
+import { verifyRecordId } from '../ids.js';
 import { join } from 'node:path';
-import { UserError } from '../errors.js';
 import {
   isDone,
   membershipOfCells,
@@ -9,6 +8,7 @@ import {
   type RunStatus,
 } from '@ansatz/results';
 import { readSnapshot } from '../results/snapshot.js';
+import { checkOutDir } from './out-dir.js';
 import { estimatedCosts, largestFirst } from '../schedule/largest-first.js';
 import { shardOwners, type Shard } from '../schedule/shard.js';
 import type { Cell } from '../spec/expand.js';
@@ -54,6 +54,8 @@ export interface Plan {
   experiments: ExperimentPlan[];
   /** Ids of the whole selection (all shards), one per id. */
   totalIds: number;
+  /** When the results directory started being read (ms since the epoch; see claims.ts). */
+  readAt: number;
 }
 
 /** Default results directory of a sweep: results/<name> under the working directory. */
@@ -76,7 +78,10 @@ export async function planLoaded(
   const owner = shardOwners(unique, shard.count, costs);
   const mine = unique.filter((c) => owner.get(c.id) === shard.index);
   // Only each id's status is kept: resume needs no more, whatever the number of records.
-  const results = await readResults(outDir, (r): Winner => ({ status: r.status, rerun: r.rerun }));
+  const readAt = Date.now();
+  const results = await readResults(outDir, (r): Winner => ({ status: r.status, rerun: r.rerun }), {
+    verify: verifyRecordId,
+  });
   const statuses = new Map([...results.records].map(([id, w]) => [id, w.status]));
   const done = (id: string) => {
     const s = statuses.get(id);
@@ -119,6 +124,7 @@ export async function planLoaded(
     selected,
     experiments: [...byName.values()],
     totalIds: unique.length,
+    readAt,
   };
 }
 
@@ -131,9 +137,7 @@ export async function plan(
 ): Promise<Plan> {
   const loaded = loadSpecFile(specFile, { overrides: options.overrides ?? {} });
   const outDir = out ?? defaultOutDir(loaded.spec.name);
-  if (existsSync(outDir) && !statSync(outDir).isDirectory()) {
-    throw new UserError(`--out ${outDir}: exists and is not a directory; give a results directory`);
-  }
+  checkOutDir(outDir);
   let snap: ReturnType<typeof readSnapshot>;
   try {
     snap = readSnapshot(outDir);

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { setImmediate as nextTurn } from 'node:timers/promises';
-import { JsonlWriter } from '@ansatz/results';
+import { JsonlWriter, ResultsWriteError } from '@ansatz/results';
 import { describe, expect, it, vi } from 'vitest';
 import { RecordSink } from './record-sink.js';
 
@@ -34,20 +34,38 @@ describe('RecordSink', () => {
     expect(ids).toEqual(['a', 'b', 'c', 'd']);
   });
 
-  it('reports a write error once, drops later records, and rethrows it on close', async () => {
+  it('reports a write error once, tells each record whether it was written, drops later ones', async () => {
     const d = dir();
     writeFileSync(join(d, 'not-a-dir'), '');
     const writer = new JsonlWriter(join(d, 'not-a-dir'), 'w.jsonl');
     const onError = vi.fn();
+    const outcomes: [string, boolean][] = [];
     const sink = new RecordSink(writer, onError);
-    sink.add({ id: 'a' });
+    sink.add({ id: 'a' }, (w) => outcomes.push(['a', w]));
     await nextTurn();
     expect(onError).toHaveBeenCalledTimes(1);
-    const error = sink.error as NodeJS.ErrnoException;
-    expect(error.code).toMatch(/^E[A-Z]+$/); // the parent of the file is a regular file
-    sink.add({ id: 'b' });
+    const error = sink.error as ResultsWriteError;
+    expect(error).toBeInstanceOf(ResultsWriteError);
+    expect(error.path).toBe(writer.path);
+    sink.add({ id: 'b' }, (w) => outcomes.push(['b', w]));
     await nextTurn();
     expect(onError).toHaveBeenCalledTimes(1);
-    await expect(sink.close()).rejects.toBe(error);
+    await sink.close(); // never throws: the caller reads sink.error
+    expect(outcomes).toEqual([
+      ['a', false],
+      ['b', false],
+    ]);
+  });
+
+  it('reports a record written only once its batch is on disk', async () => {
+    const writer = new JsonlWriter(dir(), 'w.jsonl');
+    const sink = new RecordSink(writer, () => {
+      throw new Error('no write error expected');
+    });
+    const outcomes: boolean[] = [];
+    sink.add({ id: 'a' }, (w) => outcomes.push(w));
+    expect(outcomes).toEqual([]);
+    await sink.close();
+    expect(outcomes).toEqual([true]);
   });
 });

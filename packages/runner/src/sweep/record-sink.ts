@@ -1,5 +1,8 @@
 import type { JsonlWriter } from '@ansatz/results';
 
+/** Told once whether a record reached the disk (true) or was lost to a write error (false). */
+export type Committed = (written: boolean) => void;
+
 /**
  * Group commit for a sweep's records. The scheduler reports the runs of a finished task (a
  * whole cohort of cells) synchronously, one after another; `add` queues each record, and on the
@@ -8,14 +11,15 @@ import type { JsonlWriter } from '@ansatz/results';
  * next batch. A tiny run costs less than an fsync, so committing record by record on the main
  * thread made the main thread, not the workers, the limit on small cells.
  *
- * Durability is unchanged in kind: a record is written within one event-loop turn of its run
- * finishing (a `kill -9` after that loses nothing: the page cache has it), a crash before that
- * loses the runs as if they had not finished (they run again on resume), and a crash during the
- * write leaves at most a torn last line. A write or sync error is kept, `onError` is told once
- * (the sweep stops starting runs), later records are dropped, and `close` rethrows it.
+ * Each record's `committed` callback runs once its batch is on disk (the sweep then marks the
+ * cell done: claims, tally), or with false when a write error lost it. Durability is unchanged
+ * in kind: a record is written within one event-loop turn of its run finishing, a crash before
+ * that loses the runs as if they had not finished (they run again on resume), and a crash
+ * during the write leaves at most a torn last line. The first write or sync error is kept,
+ * `onError` is told once, and every later record is dropped (reported not written).
  */
 export class RecordSink {
-  private pending: object[] = [];
+  private pending: { record: object; committed?: Committed | undefined }[] = [];
   private scheduled = false;
   private syncing: Promise<void> | undefined;
   private failure: unknown;
@@ -26,9 +30,12 @@ export class RecordSink {
   ) {}
 
   /** Queue one record; it is committed with the others that finish in the same turn. */
-  add(record: object): void {
-    if (this.failure !== undefined) return;
-    this.pending.push(record);
+  add(record: object, committed?: Committed): void {
+    if (this.failure !== undefined) {
+      committed?.(false);
+      return;
+    }
+    this.pending.push({ record, committed });
     this.schedule();
   }
 
@@ -37,14 +44,17 @@ export class RecordSink {
     return this.failure;
   }
 
-  /** Commit what is queued, wait for the last fsync, close the file; rethrow a write error. */
+  /** Commit what is queued, wait for the last fsync, and close the file. Never throws. */
   async close(): Promise<void> {
     while (this.syncing || (this.pending.length > 0 && this.failure === undefined)) {
       if (this.syncing) await this.syncing;
       else this.commit();
     }
-    this.writer.close();
-    if (this.failure !== undefined) throw this.failure;
+    try {
+      this.writer.close();
+    } catch {
+      // Every committed record was fsync'd; a failing close loses nothing.
+    }
   }
 
   private schedule(): void {
@@ -61,26 +71,29 @@ export class RecordSink {
     const batch = this.pending;
     this.pending = [];
     try {
-      this.writer.write(batch);
+      this.writer.write(batch.map((e) => e.record));
     } catch (error) {
-      this.fail(error);
+      this.fail(error, batch);
       return;
     }
     this.syncing = this.writer.sync().then(
       () => {
         this.syncing = undefined;
+        for (const e of batch) e.committed?.(true);
         if (this.pending.length > 0) this.schedule();
       },
       (error: unknown) => {
         this.syncing = undefined;
-        this.fail(error);
+        this.fail(error, batch);
       },
     );
   }
 
-  private fail(error: unknown): void {
+  private fail(error: unknown, batch: typeof this.pending): void {
     this.failure = error;
+    const lost = [...batch, ...this.pending];
     this.pending = [];
     this.onError(error);
+    for (const e of lost) e.committed?.(false);
   }
 }

@@ -1,8 +1,8 @@
+import { join } from 'node:path';
 import { ERROR_CODES, errorCodeOf, type BackendName } from '@ansatz/core';
 import { EXIT, UserError } from '../errors.js';
 import { describeIssues, JsonlWriter, writerFileName } from '@ansatz/results';
 import { failedRecord, recordFromResult } from '../results/record.js';
-import { writeSnapshot } from '../results/snapshot.js';
 import { RunPool, sweepWorkerFile } from '../schedule/pool.js';
 import { formCohorts, type CohortSize } from '../schedule/cohorts.js';
 import { Scheduler, type SchedulerEnd } from '../schedule/scheduler.js';
@@ -10,7 +10,9 @@ import { startProgress } from '../progress/progress.js';
 import { summaryTable } from '../progress/summary.js';
 import { newTally } from '../progress/tally.js';
 import { printDryRun } from './dry-run.js';
+import { Claims, CLAIMS_DIR, DEFAULT_LEASE_SECONDS } from './claims.js';
 import { RecordSink } from './record-sink.js';
+import { WriteGuard, writeSnapshotOrFail } from './write-failure.js';
 import type { Plan } from './plan.js';
 
 export interface SweepOptions {
@@ -23,12 +25,15 @@ export interface SweepOptions {
   saveWeights?: boolean;
   /** Cells per task (`--cohort`): `auto` (default) or N; 1 trains every cell alone. */
   cohort?: CohortSize;
+  /** Seconds a crashed writer's claims last (`--lease`, see claims.ts). */
+  leaseSeconds?: number;
 }
 
 /**
  * Run every missing cell of this shard on a pool of worker threads, appending one record per
  * finished run to this process's own JSONL file. Returns the exit code: 0 all ran, 1 some
- * failed, 130 interrupted (first Ctrl-C: finish in-flight runs; second: abandon them).
+ * failed, 74 a record could not be written (see write-failure.ts), 130 interrupted (first
+ * Ctrl-C: finish in-flight runs; second: abandon them).
  */
 export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
   const name = p.loaded.spec.name;
@@ -38,7 +43,11 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     printDryRun(p, opts.json);
     return EXIT.ok;
   }
-  writeSnapshot(p.outDir, p.loaded);
+  const snapshotFailure = writeSnapshotOrFail(p.outDir, p.loaded);
+  if (snapshotFailure !== undefined) {
+    process.stderr.write(`${snapshotFailure}\n`);
+    return EXIT.ioError;
+  }
   const skipped = p.mine.length - p.toRun.length;
   const tally = newTally(p.toRun.length, skipped);
   const shardText =
@@ -55,14 +64,39 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     `${name}${shardText}: ${p.toRun.length} to run, ${skipped} done, ${workers} worker${workers > 1 ? 's' : ''} → ${p.outDir}\n`,
   );
   const writer = new JsonlWriter(p.outDir, writerFileName(p.shard));
+  const claims = new Claims(
+    join(p.outDir, CLAIMS_DIR),
+    opts.leaseSeconds ?? DEFAULT_LEASE_SECONDS,
+    p.readAt,
+  );
+  claims.open();
   const pool = new RunPool(workers, sweepWorkerFile());
   const progress = startProgress(name, tally);
-  const sink = new RecordSink(writer, () => scheduler.stop());
+  const guard = new WriteGuard(() => scheduler.abort());
+  // A write error stops the sweep (guard); a bug in writing is rethrown after wind-down.
+  let bug: unknown;
+  const sink = new RecordSink(writer, (error) => {
+    bug ??= guard.lost(error);
+    if (bug !== undefined) scheduler.abort();
+  });
+  /** Queue a finished cell's record; the cell is done (claim, tally) once it is on disk. */
+  const commit = (cell: { id: string }, record: object, status: 'ok' | 'diverged' | 'failed') =>
+    sink.add(record, (written) => {
+      if (!written) {
+        guard.unwritten++;
+        claims.release(cell.id);
+        return;
+      }
+      claims.done(cell.id);
+      tally[status]++;
+      progress.update();
+    });
   const scheduler = new Scheduler(work, {
     workers,
     retries: opts.retries,
     backend: opts.backend,
     keepWeights: opts.saveWeights === true,
+    claim: (cell) => claims.tryClaim(cell.id),
     run: (task, signal) => pool.run(task, signal),
     runCohort: (task, signal) => pool.runCohort(task, signal),
     onCohortFallback: (cells, error) =>
@@ -74,16 +108,20 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     },
     onDone: (cell, outcome) => {
       if (outcome.kind === 'result') {
-        sink.add(recordFromResult(name, cell, outcome.result, outcome.attempts));
-        tally[outcome.result.status]++;
+        const record = recordFromResult(name, cell, outcome.result, outcome.attempts);
+        commit(cell, record, outcome.result.status);
       } else {
-        sink.add(
-          failedRecord(name, cell, outcome.error, outcome.attempts, outcome.seconds, opts.backend),
+        const record = failedRecord(
+          name,
+          cell,
+          outcome.error,
+          outcome.attempts,
+          outcome.seconds,
+          opts.backend,
         );
-        tally.failed++;
+        commit(cell, record, 'failed');
         progress.log(`failed ${cell.id} after ${outcome.attempts} attempt(s): ${outcome.error}`);
       }
-      progress.update();
     },
   });
 
@@ -110,19 +148,31 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     process.off('SIGTERM', onSignal);
     progress.stop();
     try {
-      await sink.close();
+      await sink.close(); // the last batch is on disk (or lost to the write error) before claims go
+      claims.close();
     } finally {
       await pool.destroy();
     }
   }
+  if (bug !== undefined) throw bug;
   if (scheduler.fatalError !== undefined) {
     throw new UserError(
       `--backend ${opts.backend}: ${scheduler.fatalError}; use one that loads here (auto picks the fastest)`,
     );
   }
-  process.stdout.write(`${summaryTable(name, tally, end)}\n`);
+  if (guard.failure !== undefined) process.stderr.write(`${guard.message()}\n`);
+  if (claims.elsewhere > 0) {
+    process.stderr.write(
+      `${claims.elsewhere} cell(s) left to other writers of ${p.outDir} (claimed there)\n`,
+    );
+    tally.total -= claims.elsewhere;
+    tally.skipped += claims.elsewhere;
+  }
+  const endText = guard.failure === undefined ? end : `stopped: ${guard.failure.code}`;
+  process.stdout.write(`${summaryTable(name, tally, endText)}\n`);
   if (tally.ok + tally.diverged + tally.failed > 0)
     process.stdout.write(`results: ${writer.path}\n`);
+  if (guard.failure !== undefined) return EXIT.ioError;
   if (end !== 'completed') return EXIT.interrupted;
   return tally.failed > 0 ? EXIT.someFailed : EXIT.ok;
 }
