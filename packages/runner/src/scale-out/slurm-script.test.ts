@@ -102,6 +102,27 @@ describe('slurmScripts', () => {
     }
   });
 
+  it('every task passes the selection and overrides on, quoted for the shell', () => {
+    const sweepArgs = [
+      '--only',
+      'depth',
+      '--where',
+      'depth>=3',
+      '--where',
+      'init!=balanced',
+      '--set',
+      'steps=10',
+    ];
+    const file = join(dir, 'array-selected.sbatch');
+    writeFileSync(file, slurmScripts(plan({ sweepArgs })).array);
+    const out = join(dir, 'args-selected.txt');
+    const env = { ...process.env, SLURM_ARRAY_TASK_ID: '1', FAKE_OUT: out };
+    const r = spawnSync('bash', [file], { encoding: 'utf8', env });
+    expect(r.status, r.stderr).toBe(0);
+    const args = readFileSync(out, 'utf8').split('\n').slice(0, -1);
+    expect(args.slice(6)).toEqual([...sweepArgs, '--shard', '1/3']);
+  });
+
   it('the array script refuses to run outside an array task', () => {
     const file = join(dir, 'array-alone.sbatch');
     writeFileSync(file, slurmScripts(plan()).array);

@@ -8,13 +8,17 @@ import { overridesArgv, parseOverrides, type Overrides } from '../spec/overrides
 import { parseSelection, selectionArgv, type Selection } from './selection.js';
 
 /** The raw values of the flags, as yargs gives them. */
+/**
+ * Each flag may be repeated (yargs then gives an array). They are not yargs `array` options,
+ * which would swallow a positional that follows them (`--where depth=3 spec.yaml`).
+ */
 export interface SelectionArgs {
-  only?: string[] | undefined;
-  where?: string[] | undefined;
+  only?: string | string[] | undefined;
+  where?: string | string[] | undefined;
 }
 
 export interface OverrideArgs {
-  set?: string[] | undefined;
+  set?: string | string[] | undefined;
 }
 
 /** Adds `--only` and `--where`. */
@@ -22,12 +26,10 @@ export function selectionOptions<T>(y: Argv<T>): Argv<T> {
   return y
     .option('only', {
       type: 'string',
-      array: true,
       describe: 'only these experiments: EXP[,EXP…] (repeatable)',
     })
     .option('where', {
       type: 'string',
-      array: true,
       describe:
         'only cells whose run config matches: depth>=4, optimizer=adam,rmsprop, init!=balanced (also >, <, <=; repeatable, ANDed)',
     }) as unknown as Argv<T>;
@@ -37,7 +39,6 @@ export function selectionOptions<T>(y: Argv<T>): Argv<T> {
 export function overrideOptions<T>(y: Argv<T>): Argv<T> {
   return y.option('set', {
     type: 'string',
-    array: true,
     describe:
       'override a run-config field in every cell, after the spec (new cells, new ids): --set steps=10 (repeatable)',
   }) as unknown as Argv<T>;

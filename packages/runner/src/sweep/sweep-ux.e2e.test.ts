@@ -124,6 +124,15 @@ describe('selecting, listing, re-running and overriding', () => {
     const whole = await runCli(['status', spec, '--out', out, '--json'], { cwd: dir });
     expect((JSON.parse(whole.stdout) as typeof s).total).toMatchObject({ cells: 9, missing: 5 });
 
+    // From the directory alone, --where re-expands the stored spec.yaml.
+    const fromDir = await runCli(['status', out, '--json', '--where', 'init=gaussian'], {
+      cwd: dir,
+    });
+    expect(fromDir.code, fromDir.stderr).toBe(0);
+    const d = JSON.parse(fromDir.stdout) as typeof s & { selection: string };
+    expect(d.selection).toBe('--where init=gaussian');
+    expect(d.total).toMatchObject({ cells: 4, ok: 2, missing: 2 });
+
     // --list: the ids are those of the whole spec; the selection only picks among them.
     const list = await runCli(['sweep', spec, '--out', out, '--list', '--json', ...sel], {
       cwd: dir,
