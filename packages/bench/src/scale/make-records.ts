@@ -59,7 +59,8 @@ export function seedRecords(cli: string, spec: string, dir: string, cwd: string)
 }
 
 function withoutSeed(config: Json): string {
-  const { seed: _seed, ...rest } = config;
+  const rest = { ...config };
+  delete rest['seed'];
   return canonicalJson(rest);
 }
 
