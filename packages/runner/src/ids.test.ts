@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { resolveConfig } from '@ansatz/core';
 import { describe, expect, it } from 'vitest';
-import { canonicalJson, ID_LENGTH, runId } from './ids.js';
+import { canonicalJson, ID_LENGTH, RECORD_VERSION, runId } from './ids.js';
 
 describe('canonicalJson', () => {
   it('sorts keys at every level and drops undefined', () => {
@@ -40,5 +40,20 @@ describe('runId', () => {
       ...variants.map((v) => runId(resolveConfig({ ...base, ...v }))),
     ]);
     expect(ids.size).toBe(variants.length + 1);
+  });
+
+  it('takes the flat fast path with the same text as canonicalJson (nested values too)', () => {
+    const hash = (config: object) =>
+      createHash('sha256')
+        .update(canonicalJson({ v: RECORD_VERSION, config }))
+        .digest('hex')
+        .slice(0, ID_LENGTH);
+    const configs: object[] = [
+      resolveConfig({ depth: 4, learningRate: 0.0267, weightDecay: 1e-7, seed: 12 }),
+      { z: 'a"b\\c\u0001é', a: -0, m: null, n: NaN, i: Infinity, t: true, u: undefined },
+      { b: 1, a: { d: [2, { z: 1, y: 2 }] } },
+      {},
+    ];
+    for (const c of configs) expect(runId(c)).toBe(hash(c));
   });
 });

@@ -3,7 +3,17 @@ import type { Cell } from '../spec/expand.js';
 
 /** Each cell's estimated seconds (core's `estimateRunSeconds`), by id. */
 export function estimatedCosts(cells: readonly Cell[]): Map<string, number> {
-  return new Map(cells.map((c) => [c.id, estimateRunSeconds(c.config)]));
+  // The estimate reads only a config's shape: cells of one grid share a few dozen shapes.
+  const byShape = new Map<string, number>();
+  const out = new Map<string, number>();
+  for (const c of cells) {
+    const k = c.config;
+    const shape = `${k.inputDim},${k.outputDim},${k.depth},${k.width},${k.samples},${k.batchSize},${k.activation},${k.optimizer},${k.steps},${k.logEvery},${k.engine}`;
+    let cost = byShape.get(shape);
+    if (cost === undefined) byShape.set(shape, (cost = estimateRunSeconds(k)));
+    out.set(c.id, cost);
+  }
+  return out;
 }
 
 /**
@@ -16,7 +26,10 @@ export function largestFirst(
   cells: readonly Cell[],
   cost: ReadonlyMap<string, number> = estimatedCosts(cells),
 ): Cell[] {
-  return [...cells].sort(
-    (a, b) => cost.get(b.id)! - cost.get(a.id)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  // Each cost looked up once, not twice per comparison.
+  const keyed = cells.map((cell) => ({ cell, cost: cost.get(cell.id)! }));
+  keyed.sort(
+    (a, b) => b.cost - a.cost || (a.cell.id < b.cell.id ? -1 : a.cell.id > b.cell.id ? 1 : 0),
   );
+  return keyed.map((k) => k.cell);
 }

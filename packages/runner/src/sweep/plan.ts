@@ -1,13 +1,7 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { UserError } from '../errors.js';
-import {
-  isDone,
-  membershipOfCells,
-  readResults,
-  type ReadIssue,
-  type RunStatus,
-} from '@ansatz/results';
+import { isDone, readResults, type ReadIssue, type RunStatus } from '@ansatz/results';
 import { readSnapshot } from '../results/snapshot.js';
 import { estimatedCosts, largestFirst } from '../schedule/largest-first.js';
 import { shardOwners, type Shard } from '../schedule/shard.js';
@@ -50,8 +44,9 @@ export function defaultOutDir(name: string): string {
 export async function planLoaded(loaded: LoadedSpec, outDir: string, shard: Shard): Promise<Plan> {
   const unique = uniqueCells(loaded.cells);
   const costs = estimatedCosts(unique);
-  const owner = shardOwners(unique, shard.count, costs);
-  const mine = unique.filter((c) => owner.get(c.id) === shard.index);
+  const owner = shard.count === 1 ? undefined : shardOwners(unique, shard.count, costs);
+  const isMine = (id: string) => owner === undefined || owner.get(id) === shard.index;
+  const mine = owner === undefined ? unique : unique.filter((c) => isMine(c.id));
   // Only each id's status is kept: resume needs no more, whatever the number of records.
   const results = await readResults(outDir, (r) => r.status);
   const done = (id: string) => {
@@ -62,20 +57,20 @@ export async function planLoaded(loaded: LoadedSpec, outDir: string, shard: Shar
     mine.filter((c) => !done(c.id)),
     costs,
   );
-  const members = membershipOfCells(loaded.cells);
   const byName = new Map<string, ExperimentPlan>(
     Object.keys(loaded.spec.experiments).map((name) => [
       name,
       { name, cells: 0, done: 0, toRun: 0 },
     ]),
   );
-  for (const c of mine) {
-    for (const name of members.get(c.id) ?? []) {
-      const e = byName.get(name)!;
-      e.cells++;
-      if (done(c.id)) e.done++;
-      else e.toRun++;
-    }
+  // A cell shared by experiments counts in each; within one experiment every id is distinct
+  // (its grid points differ in an axis, and grid values win over everything else).
+  for (const c of loaded.cells) {
+    if (!isMine(c.id)) continue;
+    const e = byName.get(c.experiment)!;
+    e.cells++;
+    if (done(c.id)) e.done++;
+    else e.toRun++;
   }
   return {
     loaded,
