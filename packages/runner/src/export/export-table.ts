@@ -10,6 +10,7 @@ import {
 } from '@ansatz/results';
 import type { RunRecord } from '../results/record.js';
 import { readSnapshot } from '../results/snapshot.js';
+import { failOnUnreadable } from '../results/unreadable.js';
 
 export type Cell = string | number | boolean | null;
 
@@ -89,6 +90,7 @@ export async function exportTable(dir: string): Promise<Table> {
   if (listResultFiles(dir).files.length === 0)
     throw new UserError(`${dir}: no results (no *.jsonl files)`);
   const results = await readResults(dir, compact);
+  failOnUnreadable(results.issues);
   const snap = readSnapshot(dir);
   const members = membershipOfSnapshot(snap?.experiments ?? {});
   const records = [...results.records.values()].sort((a, b) =>

@@ -8,6 +8,7 @@ import {
   type RunStatus,
 } from '@ansatz/results';
 import { readSnapshot } from '../results/snapshot.js';
+import { failOnUnreadable } from '../results/unreadable.js';
 import { formatTable } from '../progress/summary.js';
 import { defaultOutDir } from '../sweep/plan.js';
 import { loadSpecFile } from '../spec/load-spec.js';
@@ -102,6 +103,7 @@ export async function sweepStatus(target: string, out?: string): Promise<StatusR
     experiment: r.experiment,
     sweep: r.sweep,
   }));
+  failOnUnreadable(results.issues);
   if (byExp.length === 0) {
     // No spec: group the records by the experiment they name.
     const map = new Map<string, string[]>();

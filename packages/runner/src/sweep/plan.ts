@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { UserError } from '../errors.js';
 import { isDone, readResults, type ReadIssue, type RunStatus } from '@ansatz/results';
 import { readSnapshot } from '../results/snapshot.js';
+import { failOnUnreadable } from '../results/unreadable.js';
 import { estimatedCosts, largestFirst } from '../schedule/largest-first.js';
 import { shardOwners, type Shard } from '../schedule/shard.js';
 import type { Cell } from '../spec/expand.js';
@@ -49,6 +50,8 @@ export async function planLoaded(loaded: LoadedSpec, outDir: string, shard: Shar
   const mine = owner === undefined ? unique : unique.filter((c) => isMine(c.id));
   // Only each id's status is kept: resume needs no more, whatever the number of records.
   const results = await readResults(outDir, (r) => r.status);
+  // Resuming past a file it cannot read would run its cells again.
+  failOnUnreadable(results.issues);
   const done = (id: string) => {
     const s = results.records.get(id);
     return s !== undefined && isDone(s);
