@@ -8,7 +8,7 @@
  *        [--out bench-results/scale] [--timeout 1200] [--reuse] [--skip-report]
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
-import { availableParallelism, cpus, totalmem } from 'node:os';
+import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
@@ -43,13 +43,15 @@ interface Row {
   work: string;
   n: number;
   m: Measured;
-  note?: string;
+  /** The machine's 1-minute load average when the command started (2 cores: > 2 is shared). */
+  load: number;
 }
 const rows: Row[] = [];
 const sites: { n: number; size: SiteSize }[] = [];
 
 async function time(work: string, n: number, cliArgs: string[], stdoutFile?: string) {
-  say(`  ${work} at ${n} …`);
+  const load = loadavg()[0] ?? 0;
+  say(`  ${work} at ${n} (load average ${fmt(load, 2)}) …`);
   const m = await measureNode([cli, ...cliArgs], {
     cwd: root,
     timeoutSeconds,
@@ -58,7 +60,7 @@ async function time(work: string, n: number, cliArgs: string[], stdoutFile?: str
   const end = m.timedOut ? `killed at the ${timeoutSeconds} s limit` : `exit ${m.code}`;
   say(`    ${fmt(m.seconds)} s, peak ${mb(m.peakRss)}, ${end}`);
   if (!m.timedOut && m.code !== 0) say(m.stderrTail.replace(/^/gm, '      '));
-  rows.push({ work, n, m });
+  rows.push({ work, n, m, load });
   return m;
 }
 
@@ -106,11 +108,12 @@ const table = rows.map((r) => {
     r.m.timedOut ? `> ${timeoutSeconds}` : fmt(r.m.seconds),
     mb(r.m.peakRss),
     r.m.timedOut ? 'timed out' : String(r.m.code),
+    fmt(r.load, 2),
     t ? `≤ ${t.seconds} s, ≤ ${mb(t.rss)}` : '',
     t ? verdict(r.m, t) : '',
   ];
 });
-say(formatTable(['work', 'n', 'seconds', 'peak RSS', 'exit', 'target', 'holds'], table));
+say(formatTable(['work', 'n', 'seconds', 'peak RSS', 'exit', 'load', 'target', 'holds'], table));
 if (sites.length > 0) {
   say();
   say(
