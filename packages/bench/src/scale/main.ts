@@ -58,7 +58,7 @@ async function time(work: string, n: number, cliArgs: string[], stdoutFile?: str
     ...(stdoutFile ? { stdoutFile } : {}),
   });
   const end = m.timedOut ? `killed at the ${timeoutSeconds} s limit` : `exit ${m.code}`;
-  say(`    ${fmt(m.seconds)} s, peak ${mb(m.peakRss)}, ${end}`);
+  say(`    ${fmt(m.seconds)} s (${fmt(m.cpuSeconds)} CPU s), peak ${mb(m.peakRss)}, ${end}`);
   if (!m.timedOut && m.code !== 0) say(m.stderrTail.replace(/^/gm, '      '));
   rows.push({ work, n, m, load });
   return m;
@@ -106,6 +106,7 @@ const table = rows.map((r) => {
     r.work,
     String(r.n),
     r.m.timedOut ? `> ${timeoutSeconds}` : fmt(r.m.seconds),
+    fmt(r.m.cpuSeconds),
     mb(r.m.peakRss),
     r.m.timedOut ? 'timed out' : String(r.m.code),
     fmt(r.load, 2),
@@ -113,7 +114,12 @@ const table = rows.map((r) => {
     t ? verdict(r.m, t) : '',
   ];
 });
-say(formatTable(['work', 'n', 'seconds', 'peak RSS', 'exit', 'load', 'target', 'holds'], table));
+say(
+  formatTable(
+    ['work', 'n', 'seconds', 'CPU s', 'peak RSS', 'exit', 'load', 'target', 'holds'],
+    table,
+  ),
+);
 if (sites.length > 0) {
   say();
   say(

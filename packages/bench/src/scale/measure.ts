@@ -14,6 +14,8 @@ export interface Measured {
   seconds: number;
   /** Peak resident set size in bytes (largest process of the tree under GNU time). */
   peakRss: number | null;
+  /** User + system CPU seconds of the tree (GNU time only): what a shared machine disturbs least. */
+  cpuSeconds: number | null;
   /** True when the time limit ended the command. */
   timedOut: boolean;
   /** The last lines of its stderr, for a failure. */
@@ -73,15 +75,21 @@ export async function measureNode(
   const seconds = Number(process.hrtime.bigint() - started) / 1e9;
   if (typeof out === 'number') closeSync(out);
   let peakRss: number | null = null;
+  let cpuSeconds: number | null = null;
   if (useGnu && existsSync(timeFile)) {
-    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(readFileSync(timeFile, 'utf8'));
+    const text = readFileSync(timeFile, 'utf8');
+    const m = /Maximum resident set size \(kbytes\): (\d+)/.exec(text);
     if (m) peakRss = Number(m[1]) * 1024;
+    const user = /User time \(seconds\): ([\d.]+)/.exec(text);
+    const sys = /System time \(seconds\): ([\d.]+)/.exec(text);
+    if (user && sys) cpuSeconds = Number(user[1]) + Number(sys[1]);
   } else if (existsSync(rssFile)) peakRss = Number(readFileSync(rssFile, 'utf8'));
   rmSync(scratch, { recursive: true, force: true });
   return {
     code: timedOut ? null : code,
     seconds,
     peakRss,
+    cpuSeconds,
     timedOut,
     stderrTail: stderr.split('\n').slice(-6).join('\n'),
   };
