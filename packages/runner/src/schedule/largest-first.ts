@@ -3,14 +3,32 @@ import type { Cell } from '../spec/expand.js';
 
 /** Each cell's estimated seconds (core's `estimateRunSeconds`), by id. */
 export function estimatedCosts(cells: readonly Cell[]): Map<string, number> {
-  // The estimate reads only a config's shape: cells of one grid share a few dozen shapes.
-  const byShape = new Map<string, number>();
+  // The estimate reads only a config's shape, and a grid's cells share a few dozen shapes: one
+  // estimate per shape, found through one map per shape field (no key string per cell).
+  const memo = new Map<unknown, unknown>();
   const out = new Map<string, number>();
   for (const c of cells) {
     const k = c.config;
-    const shape = `${k.inputDim},${k.outputDim},${k.depth},${k.width},${k.samples},${k.batchSize},${k.activation},${k.optimizer},${k.steps},${k.logEvery},${k.engine}`;
-    let cost = byShape.get(shape);
-    if (cost === undefined) byShape.set(shape, (cost = estimateRunSeconds(k)));
+    let level = memo;
+    const shape = [
+      k.inputDim,
+      k.outputDim,
+      k.depth,
+      k.width,
+      k.samples,
+      k.batchSize,
+      k.activation,
+      k.optimizer,
+      k.steps,
+      k.logEvery,
+    ];
+    for (const v of shape) {
+      let next = level.get(v) as Map<unknown, unknown> | undefined;
+      if (!next) level.set(v, (next = new Map()));
+      level = next;
+    }
+    let cost = level.get(k.engine) as number | undefined;
+    if (cost === undefined) level.set(k.engine, (cost = estimateRunSeconds(k)));
     out.set(c.id, cost);
   }
   return out;
