@@ -15,6 +15,7 @@ export {
   ConfigError,
   DEFAULT_SGD_BATCH,
 } from './config/resolve.js';
+export { makeConfigResolver } from './config/fast-resolve.js';
 export type { ConfigIssue } from './config/resolve.js';
 export type {
   HistoryPoint,

@@ -1,8 +1,10 @@
 import { spawn } from 'node:child_process';
 import {
+  closeSync,
   existsSync,
   mkdirSync,
   mkdtempSync,
+  openSync,
   readdirSync,
   rmSync,
   statSync,
@@ -11,6 +13,7 @@ import {
 import { createRequire } from 'node:module';
 import { delimiter, dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { listResultFiles } from '@ansatz/results';
 import { RESULTS_ENV } from './data/site-data.js';
 
 export interface BuildSiteOptions {
@@ -53,7 +56,25 @@ export function normalizeBase(base: string | undefined): string {
   return inner === '' ? '/' : `/${inner}/`;
 }
 
-/** Check the inputs: every results directory must exist (it may be empty). */
+/**
+ * Results files of `dir` that cannot be opened: an error before the build, never a site that
+ * silently lacks their runs (torn or bad lines stay problems listed on the site).
+ */
+function unreadableFiles(dir: string): string[] {
+  const { files, issues } = listResultFiles(dir);
+  const problems = issues.map((i) => `${i.file}: ${i.message}`);
+  for (const file of files) {
+    try {
+      closeSync(openSync(file, 'r'));
+    } catch (err) {
+      const code = (err as NodeJS.ErrnoException).code ?? String(err);
+      problems.push(`${file}: results file cannot be read (${code})`);
+    }
+  }
+  return problems;
+}
+
+/** Check the inputs: every results directory must exist (it may be empty) and be readable. */
 export function checkSiteInputs(opts: BuildSiteOptions): string[] {
   const problems: string[] = [];
   if (opts.dirs.length === 0)
@@ -62,6 +83,7 @@ export function checkSiteInputs(opts: BuildSiteOptions): string[] {
     if (!existsSync(d)) problems.push(`results directory ${d} does not exist`);
     else if (!statSync(d).isDirectory())
       problems.push(`${d} is not a directory (expected a results directory of *.jsonl files)`);
+    else problems.push(...unreadableFiles(d));
   }
   if (existsSync(opts.outDir) && !statSync(opts.outDir).isDirectory()) {
     problems.push(`--out ${opts.outDir} exists and is not a directory`);

@@ -191,6 +191,23 @@ describe('built site in Chromium', () => {
     expect(await marks(run.page, 'run-heatmap', 'cell', 'rect')).toBe(2 * 4 * 4);
   }, 60_000);
 
+  it('the run view draws any run from the chunked data, by #id and by ?id=', async () => {
+    const byHash = await open('runs/view/#bal-L3-s0');
+    await byHash.page.locator('#final-metrics').waitFor();
+    expect(await byHash.page.locator('h1').textContent()).toBe('Run bal-L3-s0');
+    expect(await byHash.page.locator('#config').textContent()).toContain('balanced');
+    expect(await marks(byHash.page, 'run-curves', 'line', 'path')).toBeGreaterThan(0);
+    expect(byHash.errors).toEqual([]);
+
+    const byQuery = await open('runs/view/?id=failed-1');
+    await byQuery.page.locator('.badge.failed').waitFor();
+    expect(await byQuery.page.locator('main').textContent()).toContain('Error:');
+    expect(byQuery.errors).toEqual([]);
+
+    const missing = await open('runs/view/#no-such-run');
+    await missing.page.locator('#run-view-status').filter({ hasText: 'No run with id' }).waitFor();
+  }, 60_000);
+
   it('shows a tooltip on hover', async () => {
     const { page } = await open('alignment/');
     const dot = page

@@ -26,10 +26,17 @@ export function experimentIds(
   cells: Iterable<{ id: string; experiment: string }>,
 ): ExperimentIds {
   const out: ExperimentIds = {};
+  // One set per experiment: a linear scan per cell made 10⁵ cells take minutes.
+  const seen = new Map<string, Set<string>>();
   for (const name of experiments) out[name] = { ids: [] };
   for (const c of cells) {
     const e = (out[c.experiment] ??= { ids: [] });
-    if (!e.ids.includes(c.id)) e.ids.push(c.id);
+    let ids = seen.get(c.experiment);
+    if (!ids) seen.set(c.experiment, (ids = new Set()));
+    if (!ids.has(c.id)) {
+      ids.add(c.id);
+      e.ids.push(c.id);
+    }
   }
   return out;
 }

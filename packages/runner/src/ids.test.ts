@@ -41,6 +41,21 @@ describe('runId', () => {
     ]);
     expect(ids.size).toBe(variants.length + 1);
   });
+
+  it('takes the flat fast path with the same text as canonicalJson (nested values too)', () => {
+    const hash = (config: object) =>
+      createHash('sha256')
+        .update(canonicalJson({ v: RECORD_VERSION, config }))
+        .digest('hex')
+        .slice(0, ID_LENGTH);
+    const configs: object[] = [
+      resolveConfig({ depth: 4, learningRate: 0.0267, weightDecay: 1e-7, seed: 12 }),
+      { z: 'a"b\\c\u0001é', a: -0, m: null, n: NaN, i: Infinity, t: true, u: undefined },
+      { b: 1, a: { d: [2, { z: 1, y: 2 }] } },
+      {},
+    ];
+    for (const c of configs) expect(runId(c)).toBe(hash(c));
+  });
 });
 
 describe('verifyRecordId', () => {

@@ -22,11 +22,16 @@ export class ConfigError extends Error {
 export const DEFAULT_SGD_BATCH = 32;
 
 /** Fill `batchSize` so that a resolved config says exactly what ran. */
-function withBatch(c: z.output<typeof runConfigSchema>): RunConfig {
+export function withBatch(c: z.output<typeof runConfigSchema>): RunConfig {
+  return { ...c, batchSize: batchSizeOf(c) };
+}
+
+/** The batch size a config runs with: its own, else full batch (`sgd`: min(32, samples)). */
+export function batchSizeOf(
+  c: Pick<z.output<typeof runConfigSchema>, 'batchSize' | 'samples' | 'optimizer'>,
+): number {
   const full = c.samples;
-  const batchSize =
-    c.batchSize ?? (c.optimizer === 'sgd' ? Math.min(DEFAULT_SGD_BATCH, full) : full);
-  return { ...c, batchSize };
+  return c.batchSize ?? (c.optimizer === 'sgd' ? Math.min(DEFAULT_SGD_BATCH, full) : full);
 }
 
 /** Validate a partial config and fill every default; returns the issues instead of throwing. */

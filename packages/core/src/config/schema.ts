@@ -18,6 +18,46 @@ export const ENGINES = ['auto', 'reference', 'linear', 'mlp'] as const;
 
 const positiveInt = z.number().int().positive();
 
+/** The fields the cross-field rules read. */
+type CrossFields = {
+  batchSize?: number | undefined;
+  samples: number;
+  optimizer: string;
+  teacherRank: number;
+  inputDim: number;
+  outputDim: number;
+  engine: string;
+  activation: string;
+};
+
+/**
+ * The rules between fields of a config whose fields are each valid (`runConfigSchema` checks
+ * them after the fields): `path` is the field an issue is reported at.
+ */
+export function crossFieldIssues(c: CrossFields): { path: string[]; message: string }[] {
+  const issues: { path: string[]; message: string }[] = [];
+  const add = (path: string, message: string) => issues.push({ path: [path], message });
+  if (c.batchSize !== undefined && c.batchSize > c.samples) {
+    add('batchSize', `batchSize ${c.batchSize} exceeds samples ${c.samples}`);
+  }
+  if (c.batchSize !== undefined && c.optimizer === 'gd' && c.batchSize !== c.samples) {
+    add(
+      'batchSize',
+      `optimizer gd is full batch: batchSize must be omitted or equal samples (${c.samples})`,
+    );
+  }
+  if (c.teacherRank > Math.min(c.inputDim, c.outputDim)) {
+    add(
+      'teacherRank',
+      `teacherRank ${c.teacherRank} exceeds min(inputDim, outputDim) = ${Math.min(c.inputDim, c.outputDim)}`,
+    );
+  }
+  if (c.engine === 'linear' && c.activation !== 'linear') {
+    add('engine', `engine linear needs activation linear, got ${c.activation}`);
+  }
+  return issues;
+}
+
 /**
  * The run config (DESIGN.md §3). Flat; every field has a default so that a record can store
  * the fully resolved config. `batchSize` is optional here and resolved by `resolveConfig`.
@@ -67,34 +107,7 @@ export const runConfigSchema = z
     engine: z.enum(ENGINES).default('auto'),
   })
   .superRefine((c, ctx) => {
-    if (c.batchSize !== undefined && c.batchSize > c.samples) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['batchSize'],
-        message: `batchSize ${c.batchSize} exceeds samples ${c.samples}`,
-      });
-    }
-    if (c.batchSize !== undefined && c.optimizer === 'gd' && c.batchSize !== c.samples) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['batchSize'],
-        message: `optimizer gd is full batch: batchSize must be omitted or equal samples (${c.samples})`,
-      });
-    }
-    if (c.teacherRank > Math.min(c.inputDim, c.outputDim)) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['teacherRank'],
-        message: `teacherRank ${c.teacherRank} exceeds min(inputDim, outputDim) = ${Math.min(c.inputDim, c.outputDim)}`,
-      });
-    }
-    if (c.engine === 'linear' && c.activation !== 'linear') {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['engine'],
-        message: `engine linear needs activation linear, got ${c.activation}`,
-      });
-    }
+    for (const issue of crossFieldIssues(c)) ctx.addIssue({ code: 'custom', ...issue });
   });
 
 /** What a user may write: any subset of the fields. */

@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yargs, { type CommandModule } from 'yargs';
@@ -32,6 +32,20 @@ describe('runner report', () => {
     expect((err as SiteInputError).problems).toEqual([
       `results directory ${missing} does not exist`,
       expect.stringContaining(`${file} is not a directory`),
+    ]);
+  });
+
+  it('stops on a results file that cannot be read, naming it (never an empty site)', async () => {
+    const results = join(dir, 'unreadable');
+    mkdirSync(results);
+    writeFileSync(join(results, 'ok.jsonl'), '');
+    symlinkSync(join(results, 'missing-target'), join(results, 'gone.jsonl'));
+    const err = await run(['report', results, '--out', join(dir, 'site2')]).catch(
+      (e: unknown) => e,
+    );
+    expect(err).toBeInstanceOf(SiteInputError);
+    expect((err as SiteInputError).problems).toEqual([
+      expect.stringContaining(`${join(results, 'gone.jsonl')}: cannot read (ENOENT)`),
     ]);
   });
 

@@ -3,6 +3,14 @@ import { basename, relative, resolve } from 'node:path';
 import { listResultFiles, readResults, type ReadIssue } from '@ansatz/results';
 import { toRecord } from './parse.js';
 import type { RunRecord } from './record.js';
+import { STATIC_RUN_PAGES_MAX } from './run-pages.js';
+
+function withoutMatrices(r: RunRecord): void {
+  if (r.final) {
+    r.final.gram = null;
+    r.final.agop = null;
+  }
+}
 
 /** Something wrong in the results that the site reports instead of failing on. */
 export interface LoadIssue {
@@ -47,8 +55,24 @@ export async function loadResultsDirs(dirs: readonly string[]): Promise<LoadedRe
     const dir = readable.find((d) => file.startsWith(`${d}/`));
     return dir ? `${basename(dir)}/${relative(dir, file)}` : file;
   };
+  // Above STATIC_RUN_PAGES_MAX runs only unfinished runs get a static page, the one page that
+  // draws the gram/AGOP matrices; the others' matrices (most of a record) are dropped as read.
+  let lines = 0;
+  let dropMatrices = false;
+  const kept: RunRecord[] = [];
   const read = await readResults(readable, (stored, source) => {
     const r = toRecord(stored, { file: short(source.file), line: source.line });
+    // Counted before dedupe: more records than lines is impossible, so a site of at most
+    // STATIC_RUN_PAGES_MAX runs keeps every matrix.
+    if (typeof r !== 'string' && !dropMatrices && ++lines > STATIC_RUN_PAGES_MAX) {
+      dropMatrices = true;
+      for (const k of kept) if (k.status === 'ok') withoutMatrices(k);
+      kept.length = 0;
+    }
+    if (typeof r !== 'string' && r.status === 'ok') {
+      if (dropMatrices) withoutMatrices(r);
+      else kept.push(r);
+    }
     // The envelope was validated by the reader, so only a broken id or status is left to report.
     if (typeof r === 'string') {
       issues.push({

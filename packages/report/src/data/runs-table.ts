@@ -89,7 +89,8 @@ export function cellText(v: string | number | null): string {
  */
 export function assignSlugs(ids: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
-  const used = new Set<string>();
+  // `view` and `data` are the run view and its data files (run-pages.ts).
+  const used = new Set<string>(['view', 'data']);
   for (const id of ids) {
     const base = id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80) || 'run';
     let slug = base;

@@ -5,6 +5,7 @@ import { counterexamplesData, type CounterexamplesData } from './counterexamples
 import { loadResultsDirs, type LoadedResults } from './load.js';
 import { optimizersData, type OptimizersData } from './optimizers.js';
 import { overviewData, type OverviewData } from './overview.js';
+import { runPath } from './run-pages.js';
 import { assignSlugs } from './runs-table.js';
 
 /** The environment variable `runner report` sets: result directories joined by the path delimiter. */
@@ -19,6 +20,8 @@ export interface SiteData {
   counterexamples: CounterexamplesData;
   /** Run id → path segment of its run page. */
   slugs: Map<string, string>;
+  /** Site path of a run's detail: its static page or the run view (run-pages.ts). */
+  runPath: (run: { id: string; status: string }) => string;
 }
 
 export function resultsDirsFromEnv(env: Record<string, string | undefined>): string[] {
@@ -29,6 +32,7 @@ export function resultsDirsFromEnv(env: Record<string, string | undefined>): str
 export async function buildSiteData(dirs: readonly string[]): Promise<SiteData> {
   const loaded = await loadResultsDirs(dirs);
   const { records } = loaded;
+  const slugs = assignSlugs(records.map((r) => r.id));
   return {
     loaded,
     overview: overviewData(loaded),
@@ -36,7 +40,8 @@ export async function buildSiteData(dirs: readonly string[]): Promise<SiteData> 
     convergence: convergenceData(records),
     optimizers: optimizersData(records),
     counterexamples: counterexamplesData(records),
-    slugs: assignSlugs(records.map((r) => r.id)),
+    slugs,
+    runPath: (run) => runPath(run, slugs, records.length),
   };
 }
 

@@ -13,6 +13,7 @@ import type { RunRecord } from '../results/record.js';
 import { readSnapshot } from '../results/snapshot.js';
 import { EVERYTHING, type Selection } from '../select/selection.js';
 import { matchesWhere } from '../select/where.js';
+import { failOnUnreadable } from '../results/unreadable.js';
 
 export type Cell = string | number | boolean | null;
 
@@ -92,6 +93,7 @@ export async function exportTable(dir: string, selection: Selection = EVERYTHING
   if (listResultFiles(dir).files.length === 0)
     throw new UserError(`${dir}: no results (no *.jsonl files)`);
   const results = await readResults(dir, compact, { verify: verifyRecordId });
+  failOnUnreadable(results.issues);
   const snap = readSnapshot(dir);
   const members = membershipOfSnapshot(snap?.experiments ?? {});
   const experiments = Object.keys(snap?.experiments ?? {});

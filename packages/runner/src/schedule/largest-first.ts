@@ -3,7 +3,35 @@ import type { Cell } from '../spec/expand.js';
 
 /** Each cell's estimated seconds (core's `estimateRunSeconds`), by id. */
 export function estimatedCosts(cells: readonly Cell[]): Map<string, number> {
-  return new Map(cells.map((c) => [c.id, estimateRunSeconds(c.config)]));
+  // The estimate reads only a config's shape, and a grid's cells share a few dozen shapes: one
+  // estimate per shape, found through one map per shape field (no key string per cell).
+  const memo = new Map<unknown, unknown>();
+  const out = new Map<string, number>();
+  for (const c of cells) {
+    const k = c.config;
+    let level = memo;
+    const shape = [
+      k.inputDim,
+      k.outputDim,
+      k.depth,
+      k.width,
+      k.samples,
+      k.batchSize,
+      k.activation,
+      k.optimizer,
+      k.steps,
+      k.logEvery,
+    ];
+    for (const v of shape) {
+      let next = level.get(v) as Map<unknown, unknown> | undefined;
+      if (!next) level.set(v, (next = new Map()));
+      level = next;
+    }
+    let cost = level.get(k.engine) as number | undefined;
+    if (cost === undefined) level.set(k.engine, (cost = estimateRunSeconds(k)));
+    out.set(c.id, cost);
+  }
+  return out;
 }
 
 /**
@@ -16,7 +44,10 @@ export function largestFirst<C extends Cell>(
   cells: readonly C[],
   cost: ReadonlyMap<string, number> = estimatedCosts(cells),
 ): C[] {
-  return [...cells].sort(
-    (a, b) => cost.get(b.id)! - cost.get(a.id)! || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
+  // Each cost looked up once, not twice per comparison.
+  const keyed = cells.map((cell) => ({ cell, cost: cost.get(cell.id)! }));
+  keyed.sort(
+    (a, b) => b.cost - a.cost || (a.cell.id < b.cell.id ? -1 : a.cell.id > b.cell.id ? 1 : 0),
   );
+  return keyed.map((k) => k.cell);
 }

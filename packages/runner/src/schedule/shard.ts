@@ -35,11 +35,16 @@ export function assignShards(
   cells: readonly { id: string; cost: number }[],
   count: number,
 ): Map<string, number> {
+  const out = new Map<string, number>();
+  if (count === 1) {
+    // One shard owns everything: the same map without sorting a million cells.
+    for (const c of cells) out.set(c.id, 0);
+    return out;
+  }
   const sorted = [...cells].sort(
     (a, b) => b.cost - a.cost || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0),
   );
   const load = new Array<number>(count).fill(0);
-  const out = new Map<string, number>();
   for (const c of sorted) {
     if (out.has(c.id)) continue;
     let best = 0;

@@ -1,5 +1,5 @@
 import type { RunConfig } from '@ansatz/core';
-import { runConfigSchema, safeResolveConfig } from '@ansatz/core';
+import { makeConfigResolver, runConfigSchema } from '@ansatz/core';
 import { UserError } from '../errors.js';
 import { runId } from '../ids.js';
 import { checkExpressions, resolveDerived } from './derived.js';
@@ -176,6 +176,8 @@ export function expandSpec(src: SpecSource, spec: Spec, options: ExpandOptions =
   const warnings: string[] = [];
   const cells: Cell[] = [];
   const defaults = coreDefaults();
+  // Core's own validation, each distinct field value checked once: a million cells in seconds.
+  const resolveCell = makeConfigResolver();
   const baseSources: Record<string, Source | undefined> = {};
   for (const field of Object.keys(spec.defaults ?? {})) {
     if (!FIELD_SET.has(field))
@@ -204,53 +206,72 @@ export function expandSpec(src: SpecSource, spec: Spec, options: ExpandOptions =
     const base = { ...defaults, ...spec.defaults, ...exp.set };
     const sources0: Record<string, Source | undefined> = { ...baseSources };
     for (const f of Object.keys(exp.set ?? {})) sources0[f] = ['experiments', name, 'set', f];
-    const ruleHits = (exp.rules ?? []).map(() => 0);
+    const rules = exp.rules ?? [];
+    const ruleHits = rules.map(() => 0);
     const reported = new Set<string>();
-
-    for (const combo of product(axes.map((a) => a.values.length))) {
+    const hasUnknown = [...Object.keys(base), ...rules.flatMap((r) => Object.keys(r.set))].some(
+      (k) => !FIELD_SET.has(k),
+    );
+    // One cell's config before derived values; its fields' sources only when asked (to
+    // report a bad value).
+    const build = (combo: number[], sources?: Record<string, Source | undefined>) => {
       const config: Record<string, SpecValue> = { ...base };
-      const sources = { ...sources0 };
       const cellAxes: Record<string, Scalar> = {};
-      combo.forEach((vi, ai) => {
+      for (let ai = 0; ai < combo.length; ai++) {
         const axis = axes[ai]!;
+        const vi = combo[ai]!;
         config[axis.field] = axis.values[vi]!;
         cellAxes[axis.field] = axis.values[vi]!;
-        sources[axis.field] = axis.source(vi);
-      });
-      (exp.rules ?? []).forEach((rule, r) => {
-        if (!matches(config, rule.when)) return;
-        ruleHits[r]!++;
+        if (sources) sources[axis.field] = axis.source(vi);
+      }
+      for (let r = 0; r < rules.length; r++) {
+        const rule = rules[r]!;
+        if (!matches(config, rule.when)) continue;
+        if (!sources) ruleHits[r]!++;
         for (const [field, value] of Object.entries(rule.set)) {
           config[field] = value;
-          sources[field] = ['experiments', name, 'rules', r, 'set', field];
+          if (sources) sources[field] = ['experiments', name, 'rules', r, 'set', field];
         }
-      });
+      }
       for (const [field, value] of overrides) {
         config[field] = value;
-        sources[field] = `--set ${field}=${String(value)}`;
+        if (sources) sources[field] = `--set ${field}=${String(value)}`;
         if (field in cellAxes) cellAxes[field] = value;
       }
+      return { config, cellAxes };
+    };
+
+    for (const combo of product(axes.map((a) => a.values.length))) {
+      const { config, cellAxes } = build(combo);
       const cellDesc = () =>
         Object.entries(cellAxes)
           .map(([k, v]) => `${k}=${String(v)}`)
           .join(' ');
       if (!expressionsOk) continue;
       const derivedProblems = resolveDerived(config);
-      for (const d of derivedProblems) {
-        const from = sources[d.field];
-        const where =
-          from === undefined ? d.field : at(typeof from === 'string' ? from : [...from, 'expr']);
-        const text = `${where}: ${d.message} (cell ${cellDesc()})`;
-        if (!reported.has(text)) {
-          reported.add(text);
-          problems.push(text);
+      if (derivedProblems.length > 0) {
+        const sources = { ...sources0 };
+        build(combo, sources);
+        for (const d of derivedProblems) {
+          const from = sources[d.field];
+          const where =
+            from === undefined ? d.field : at(typeof from === 'string' ? from : [...from, 'expr']);
+          const text = `${where}: ${d.message} (cell ${cellDesc()})`;
+          if (!reported.has(text)) {
+            reported.add(text);
+            problems.push(text);
+          }
         }
+        continue;
       }
-      if (derivedProblems.length > 0) continue;
       // Unknown fields were reported above; core would only repeat them per cell.
-      const known = Object.fromEntries(Object.entries(config).filter(([k]) => FIELD_SET.has(k)));
-      const resolved = safeResolveConfig(known);
+      const known = hasUnknown
+        ? Object.fromEntries(Object.entries(config).filter(([k]) => FIELD_SET.has(k)))
+        : config;
+      const resolved = resolveCell(known);
       if (!resolved.ok) {
+        const sources = { ...sources0 };
+        build(combo, sources);
         for (const issue of resolved.issues) {
           const field = String(issue.path[0] ?? '');
           const from = sources[field];

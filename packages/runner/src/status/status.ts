@@ -20,6 +20,7 @@ import {
 import { matchesWhere } from '../select/where.js';
 import type { Cell } from '../spec/expand.js';
 import { readSnapshot } from '../results/snapshot.js';
+import { failOnUnreadable } from '../results/unreadable.js';
 import { formatTable } from '../progress/summary.js';
 import { defaultOutDir } from '../sweep/plan.js';
 import { loadSpecFile, loadSpecText, type LoadedSpec } from '../spec/load-spec.js';
@@ -153,6 +154,7 @@ export async function sweepStatus(
     }),
     { verify: verifyRecordId },
   );
+  failOnUnreadable(results.issues);
   if (byExp.length === 0) {
     // No spec: group the records by the experiment they name.
     const map = new Map<string, string[]>();

@@ -1,13 +1,8 @@
 import { verifyRecordId } from '../ids.js';
 import { join } from 'node:path';
-import {
-  isDone,
-  membershipOfCells,
-  readResults,
-  type ReadIssue,
-  type RunStatus,
-} from '@ansatz/results';
+import { isDone, readResults, type ReadIssue, type RunStatus } from '@ansatz/results';
 import { readSnapshot } from '../results/snapshot.js';
+import { failOnUnreadable } from '../results/unreadable.js';
 import { checkOutDir } from './out-dir.js';
 import { estimatedCosts, largestFirst } from '../schedule/largest-first.js';
 import { shardOwners, type Shard } from '../schedule/shard.js';
@@ -75,13 +70,16 @@ export async function planLoaded(
   const selected = selectCells(loaded.cells, selection, experimentNames, loaded.source.file);
   const unique = uniqueCells(selected);
   const costs = estimatedCosts(unique);
-  const owner = shardOwners(unique, shard.count, costs);
-  const mine = unique.filter((c) => owner.get(c.id) === shard.index);
+  const owner = shard.count === 1 ? undefined : shardOwners(unique, shard.count, costs);
+  const isMine = (id: string) => owner === undefined || owner.get(id) === shard.index;
+  const mine = owner === undefined ? unique : unique.filter((c) => isMine(c.id));
   // Only each id's status is kept: resume needs no more, whatever the number of records.
   const readAt = Date.now();
   const results = await readResults(outDir, (r): Winner => ({ status: r.status, rerun: r.rerun }), {
     verify: verifyRecordId,
   });
+  // Resuming past a file it cannot read would run its cells again.
+  failOnUnreadable(results.issues);
   const statuses = new Map([...results.records].map(([id, w]) => [id, w.status]));
   const done = (id: string) => {
     const s = statuses.get(id);
@@ -98,20 +96,20 @@ export async function planLoaded(
     : mine.filter((c) => !done(c.id)).map((c) => inRound(c, results.records.get(c.id)));
   const toRun = largestFirst(chosen, costs);
   const running = new Set(toRun.map((c) => c.id));
-  const members = membershipOfCells(selected);
   const names = isSelecting(selection)
     ? experimentNames.filter((n) => selected.some((c) => c.experiment === n))
     : experimentNames;
   const byName = new Map<string, ExperimentPlan>(
     names.map((name) => [name, { name, cells: 0, done: 0, toRun: 0 }]),
   );
-  for (const c of mine) {
-    for (const name of members.get(c.id) ?? []) {
-      const e = byName.get(name)!;
-      e.cells++;
-      if (done(c.id)) e.done++;
-      if (running.has(c.id)) e.toRun++;
-    }
+  // A cell shared by experiments counts in each; within one experiment every id is distinct
+  // (its grid points differ in an axis, and grid values win over everything else).
+  for (const c of selected) {
+    if (!isMine(c.id)) continue;
+    const e = byName.get(c.experiment)!;
+    e.cells++;
+    if (done(c.id)) e.done++;
+    if (running.has(c.id)) e.toRun++;
   }
   return {
     loaded,
