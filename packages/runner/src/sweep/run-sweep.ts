@@ -9,6 +9,7 @@ import { Scheduler, type SchedulerEnd } from '../schedule/scheduler.js';
 import { startProgress } from '../progress/progress.js';
 import { summaryTable } from '../progress/summary.js';
 import { newTally } from '../progress/tally.js';
+import { tfjsNodeNote } from './backend-note.js';
 import { printDryRun } from './dry-run.js';
 import { RecordSink } from './record-sink.js';
 import type { Plan } from './plan.js';
@@ -58,6 +59,8 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
   const pool = new RunPool(workers, sweepWorkerFile());
   const progress = startProgress(name, tally);
   const sink = new RecordSink(writer, () => scheduler.stop());
+  /** Backends the reference engine ran on (for the one line about tfjs-node). */
+  const referenceBackends = new Set<string>();
   const scheduler = new Scheduler(work, {
     workers,
     retries: opts.retries,
@@ -75,6 +78,7 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     onDone: (cell, outcome) => {
       if (outcome.kind === 'result') {
         sink.add(recordFromResult(name, cell, outcome.result, outcome.attempts));
+        if (outcome.result.engine === 'reference') referenceBackends.add(outcome.result.backend);
         tally[outcome.result.status]++;
       } else {
         sink.add(
@@ -121,6 +125,8 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     );
   }
   process.stdout.write(`${summaryTable(name, tally, end)}\n`);
+  const note = tfjsNodeNote(opts.backend, referenceBackends);
+  if (note !== undefined) process.stderr.write(`${note}\n`);
   if (tally.ok + tally.diverged + tally.failed > 0)
     process.stdout.write(`results: ${writer.path}\n`);
   if (end !== 'completed') return EXIT.interrupted;
