@@ -23,8 +23,24 @@ step "pnpm fetch (the Dockerfile's dependency layer)"
 pnpm fetch
 step "scripts/image/build.sh"
 sh scripts/image/build.sh
+# The image runs as an unprivileged user over a root-owned checkout: as root here, do the same
+# with `nobody`.
+owner=""
+mkdir -p "$scratch/home"
+if [ "$(id -u)" -eq 0 ] && id nobody >/dev/null 2>&1; then
+  owner=nobody
+  chmod 755 "$scratch"
+  chown nobody "$scratch/home"
+fi
+as_user() {
+  if [ -n "$owner" ]; then
+    runuser -u "$owner" -- env PATH="$PATH" HOME="$HOME" NODE_ENV=production "$@"
+  else
+    "$@"
+  fi
+}
 step "scripts/image/install.sh"
-sh scripts/image/install.sh "$scratch/bin" "$scratch/results" "$scratch/site"
+sh scripts/image/install.sh "$scratch/bin" "$scratch/results" "$scratch/site" $owner
 
 step "the install holds production dependencies only"
 # (TypeScript itself stays: astro depends on it.)
@@ -36,11 +52,11 @@ for dev in vitest eslint assemblyscript kubernetes-models playwright-core; do
 done
 echo ok
 
-step "runner from the PATH: sweep and site, as in the image"
-export PATH="$scratch/bin:$PATH" NODE_ENV=production
+step "runner from the PATH: sweep and site, as in the image${owner:+ (as $owner)}"
+export PATH="$scratch/bin:$PATH" NODE_ENV=production HOME="$scratch/home"
 [ "$(command -v runner)" = "$scratch/bin/runner" ]
-runner --help >/dev/null
-runner sweep sweeps/tiny.yaml --out "$scratch/results/tiny" --workers 1
-runner report "$scratch/results/tiny" --out "$scratch/site/tiny"
+as_user runner --help >/dev/null
+as_user runner sweep sweeps/tiny.yaml --out "$scratch/results/tiny" --workers 1
+as_user runner report "$scratch/results/tiny" --out "$scratch/site/tiny"
 test -f "$scratch/site/tiny/index.html"
 step "image build steps passed ($scratch)"

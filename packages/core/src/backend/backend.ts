@@ -1,5 +1,6 @@
 import type * as TfCore from '@tensorflow/tfjs-core';
 import { ERROR_CODES } from '../errors/error-code.js';
+import { chooseBackend } from './choose-backend.js';
 
 export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendName = (typeof BACKENDS)[number];
@@ -46,19 +47,13 @@ async function loadTf(): Promise<Tf> {
 
 async function select(name: BackendName): Promise<string> {
   const tf = await loadTf();
-  if (name === 'auto') {
-    if ((await tryTensorflow(tf)) === undefined) return 'tensorflow';
-    if (await tf.setBackend('wasm')) return 'wasm';
-    if (await tf.setBackend('cpu')) return 'cpu';
-    throw new BackendUnavailableError('auto', 'neither tensorflow, wasm nor cpu loaded');
-  }
-  if (name === 'tensorflow') {
-    const why = await tryTensorflow(tf);
-    if (why === undefined) return 'tensorflow';
-    throw new BackendUnavailableError(name, why);
-  }
-  if (await tf.setBackend(name)) return name;
-  throw new BackendUnavailableError(name, 'setBackend returned false');
+  const use = async (b: 'wasm' | 'cpu') =>
+    (await tf.setBackend(b)) ? undefined : 'setBackend returned false';
+  return chooseBackend(name, {
+    tensorflow: () => tryTensorflow(tf),
+    wasm: () => use('wasm'),
+    cpu: () => use('cpu'),
+  });
 }
 
 /**

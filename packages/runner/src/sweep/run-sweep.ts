@@ -9,6 +9,7 @@ import { Scheduler, type SchedulerEnd } from '../schedule/scheduler.js';
 import { startProgress } from '../progress/progress.js';
 import { summaryTable } from '../progress/summary.js';
 import { newTally } from '../progress/tally.js';
+import { tfjsNodeNote } from './backend-note.js';
 import { printDryRun } from './dry-run.js';
 import { Claims, CLAIMS_DIR, DEFAULT_LEASE_SECONDS } from './claims.js';
 import { RecordSink } from './record-sink.js';
@@ -91,6 +92,8 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
       tally[status]++;
       progress.update();
     });
+  /** Backends the reference engine ran on (for the one line about tfjs-node). */
+  const referenceBackends = new Set<string>();
   const scheduler = new Scheduler(work, {
     workers,
     retries: opts.retries,
@@ -109,6 +112,7 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     onDone: (cell, outcome) => {
       if (outcome.kind === 'result') {
         const record = recordFromResult(name, cell, outcome.result, outcome.attempts);
+        if (outcome.result.engine === 'reference') referenceBackends.add(outcome.result.backend);
         commit(cell, record, outcome.result.status);
       } else {
         const record = failedRecord(
@@ -170,6 +174,8 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
   }
   const endText = guard.failure === undefined ? end : `stopped: ${guard.failure.code}`;
   process.stdout.write(`${summaryTable(name, tally, endText)}\n`);
+  const note = tfjsNodeNote(opts.backend, referenceBackends);
+  if (note !== undefined) process.stderr.write(`${note}\n`);
   if (tally.ok + tally.diverged + tally.failed > 0)
     process.stdout.write(`results: ${writer.path}\n`);
   if (guard.failure !== undefined) return EXIT.ioError;
