@@ -147,6 +147,9 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     );
   }
   if (guard.failure !== undefined) process.stderr.write(`${guard.message()}\n`);
+  if (claims.off !== undefined && guard.failure === undefined) {
+    process.stderr.write(`warning: cells ran without claims (cannot write ${claims.off})\n`);
+  }
   if (claims.elsewhere > 0) {
     process.stderr.write(
       `${claims.elsewhere} cell(s) left to other writers of ${p.outDir} (claimed there)\n`,
