@@ -1,13 +1,13 @@
 import {
   chmodSync,
-  closeSync,
+  linkSync,
   mkdirSync,
-  openSync,
   readFileSync,
+  rmSync,
   statSync,
   unlinkSync,
   utimesSync,
-  writeSync,
+  writeFileSync,
 } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
@@ -31,20 +31,24 @@ const isDoneMode = (mode: number) => (mode & 0o222) === 0;
  */
 const SKEW_MS = 60_000;
 
+/** The same for a claim of this host: file times come from a coarse kernel clock. */
+const LOCAL_SKEW_MS = 1_000;
+
 const codeOf = (err: unknown) => (err as NodeJS.ErrnoException).code;
 
 /**
  * Claim files that let several `runner sweep` processes on one results directory (one
  * machine or a shared filesystem) split the work instead of repeating it (DESIGN.md §3).
- * Before a cell runs, its writer creates `claims/<id>` with O_EXCL: whoever creates it runs the
- * cell. While the run is in flight the owner touches the file every lease/3; a claim whose
+ * Before a cell runs, its writer creates `claims/<id>` exclusively (link(2), like O_EXCL):
+ * whoever creates it runs the cell. While the run is in flight the owner touches the file every lease/3; a claim whose
  * mtime is older than the lease belongs to a writer that died (kill -9, a lost node) and is
  * taken over — at once when the owner was a process of this host that no longer exists. When
  * the record is written the claim is marked done (mode 0444): another writer that planned
  * before that moment skips the cell. A done claim older than this writer's plan is stale (the
  * plan read the results after it and did not find the record, e.g. it was deleted) and is
  * taken over too. A claim whose run ends unwritten
- * (stopped, aborted, a write error) is removed at once.
+ * (stopped, aborted, a write error) or whose record is `failed` (retried by the next sweep)
+ * is removed at once.
  *
  * Limits: two writers taking over the same expired claim at the same instant may both run
  * that cell (the reader's dedupe keeps one record); after a kill, its in-flight cells run at
@@ -101,37 +105,47 @@ export class Claims {
     return false;
   }
 
-  /** One try: create the claim, or remove it when expired or stale (then false: try again). */
+  /**
+   * One try: create the claim, or remove it when expired or stale (then false: try again).
+   * The claim is written whole under a temporary name and linked into place: link(2) fails
+   * when the name exists (O_EXCL's guarantee, on NFS too), and no claim is ever seen empty.
+   */
   private claimOnce(id: string): boolean {
-    let fd: number;
+    const tmp = join(this.dir, `.${id}.${hostname()}.${process.pid}.tmp`);
+    const owner = { host: hostname(), pid: process.pid, lease: this.leaseSeconds };
+    writeFileSync(tmp, `${JSON.stringify(owner)}\n`, { mode: 0o644 });
     try {
-      fd = openSync(this.path(id), 'wx', 0o644);
+      linkSync(tmp, this.path(id));
+      this.held.add(id);
+      return true;
     } catch (err) {
       if (codeOf(err) !== 'EEXIST') throw err;
-      const st = statSync(this.path(id), { throwIfNoEntry: false });
-      if (st === undefined) return false; // released meanwhile: try again
-      if (isDoneMode(st.mode)) {
-        if (st.ctimeMs >= this.planStartedMs - SKEW_MS) return false; // done since this plan
-      } else if (Date.now() - st.mtimeMs < this.leaseSeconds * 1000 && !this.ownerDead(id)) {
-        return false; // in flight in a live writer
-      }
-      try {
-        unlinkSync(this.path(id)); // expired or stale: take it over (next try creates it)
-      } catch (e) {
-        if (codeOf(e) !== 'ENOENT') throw e;
-      }
-      return false;
-    }
-    this.held.add(id);
-    try {
-      const owner = { host: hostname(), pid: process.pid, lease: this.leaseSeconds };
-      writeSync(fd, `${JSON.stringify(owner)}\n`);
-    } catch {
-      // An empty claim still claims; only the same-host takeover needs the owner.
     } finally {
-      closeSync(fd);
+      rmSync(tmp, { force: true });
     }
-    return true;
+    const st = statSync(this.path(id), { throwIfNoEntry: false });
+    if (st === undefined) return false; // released meanwhile: try again
+    if (isDoneMode(st.mode)) {
+      const skew = this.ownerHost(id) === hostname() ? LOCAL_SKEW_MS : SKEW_MS;
+      if (st.ctimeMs >= this.planStartedMs - skew) return false; // done since this plan
+    } else if (Date.now() - st.mtimeMs < this.leaseSeconds * 1000 && !this.ownerDead(id)) {
+      return false; // in flight in a live writer
+    }
+    try {
+      unlinkSync(this.path(id)); // expired or stale: take it over (the next try creates it)
+    } catch (e) {
+      if (codeOf(e) !== 'ENOENT') throw e;
+    }
+    return false;
+  }
+
+  /** The host named in a claim, when it can be read. */
+  private ownerHost(id: string): unknown {
+    try {
+      return (JSON.parse(readFileSync(this.path(id), 'utf8')) as { host?: unknown }).host;
+    } catch {
+      return undefined;
+    }
   }
 
   /**

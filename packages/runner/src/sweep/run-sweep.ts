@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ERROR_CODES, errorCodeOf, type BackendName } from '@ansatz/core';
 import { EXIT, UserError } from '../errors.js';
-import { describeIssues, JsonlWriter, writerFileName } from '@ansatz/results';
+import { describeIssues, isDone, JsonlWriter, writerFileName } from '@ansatz/results';
 import { failedRecord, recordFromResult } from '../results/record.js';
 import { RunPool, sweepWorkerFile } from '../schedule/pool.js';
 import { formCohorts, type CohortSize } from '../schedule/cohorts.js';
@@ -91,7 +91,9 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
       if (outcome.kind === 'result') {
         const record = recordFromResult(name, cell, outcome.result, outcome.attempts);
         if (!guard.attempt(() => writer.append(record))) return claims.release(cell.id);
-        claims.done(cell.id);
+        // A failed run is retried by the next sweep: only ok and diverged cells stay claimed.
+        if (isDone(outcome.result.status)) claims.done(cell.id);
+        else claims.release(cell.id);
         tally[outcome.result.status]++;
       } else {
         const record = failedRecord(
@@ -103,7 +105,7 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
           opts.backend,
         );
         if (!guard.attempt(() => writer.append(record))) return claims.release(cell.id);
-        claims.done(cell.id);
+        claims.release(cell.id);
         tally.failed++;
         progress.log(`failed ${cell.id} after ${outcome.attempts} attempt(s): ${outcome.error}`);
       }
