@@ -124,6 +124,14 @@ const cases: Case[] = [
     text: `name: ${'n'.repeat(999_000)}\n${EXP}`,
     expect: [/bad\.yaml:1:7 name: a sweep name has at most 200 characters/],
   },
+  {
+    name: 'over 10⁶ cells: refused from the grid sizes, before expansion',
+    args: ['sweep', 'SPEC', '--dry-run'],
+    text: spec(
+      `experiments:\n  e:\n    grid: { seed: [${Array.from({ length: 1001 }, (_, i) => i).join(', ')}] }\n    set: { depth: 2 }\n    rules: []\n  f: { grid: { learningRate: [${Array.from({ length: 1000 }, (_, i) => (i + 1) / 1e4).join(', ')}], depth: [2, 3] }, seeds: 500 }\n`,
+    ),
+    expect: [/experiments\.f: expands to 1000000 cells; at most 1000000 per spec/],
+  },
   // Keys that are JavaScript machinery, and tags YAML does not know.
   {
     name: '__proto__ in defaults',

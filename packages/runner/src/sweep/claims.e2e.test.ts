@@ -1,5 +1,5 @@
 // Cooperating writers: three unsharded `runner sweep` processes started at once on one --out
-// split the cells through claim files (claims/<id>, O_EXCL) instead of each running them all;
+// split the cells through claim files (claims/<id>, created exclusively) instead of each running them all;
 // the claims of a writer that died are taken over once their lease has expired.
 import { mkdirSync, readdirSync, readFileSync, utimesSync, writeFileSync } from 'node:fs';
 import { spawnSync } from 'node:child_process';

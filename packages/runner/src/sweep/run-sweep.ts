@@ -1,7 +1,7 @@
 import { join } from 'node:path';
 import { ERROR_CODES, errorCodeOf, type BackendName } from '@ansatz/core';
 import { EXIT, UserError } from '../errors.js';
-import { describeIssues, JsonlWriter, writerFileName } from '@ansatz/results';
+import { describeIssues, isDone, JsonlWriter, writerFileName } from '@ansatz/results';
 import { failedRecord, recordFromResult } from '../results/record.js';
 import { RunPool, sweepWorkerFile } from '../schedule/pool.js';
 import { formCohorts, type CohortSize } from '../schedule/cohorts.js';
@@ -88,7 +88,9 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
         claims.release(cell.id);
         return;
       }
-      claims.done(cell.id);
+      // A failed run is retried by the next sweep: only ok and diverged cells stay claimed.
+      if (isDone(status)) claims.done(cell.id);
+      else claims.release(cell.id);
       tally[status]++;
       progress.update();
     });
@@ -165,6 +167,9 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     );
   }
   if (guard.failure !== undefined) process.stderr.write(`${guard.message()}\n`);
+  if (claims.off !== undefined && guard.failure === undefined) {
+    process.stderr.write(`warning: cells ran without claims (cannot write ${claims.off})\n`);
+  }
   if (claims.elsewhere > 0) {
     process.stderr.write(
       `${claims.elsewhere} cell(s) left to other writers of ${p.outDir} (claimed there)\n`,
