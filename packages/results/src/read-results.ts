@@ -23,8 +23,10 @@ export interface ReadIssue extends Source {
    * `torn-line`: the last line of a file, cut short by a crash (no newline, not JSON): expected
    * after a kill, tolerated. `bad-line`: any other line that is not JSON. `bad-record`: JSON that
    * is not a run record. `unreadable`: a file that could not be opened or read (line 0).
+   * `broken-link`: a `*.jsonl` name that is a dangling symlink or a symlink loop: skipped and
+   * reported, never followed (it holds no records, so it is not a file that cannot be read).
    */
-  kind: 'torn-line' | 'bad-line' | 'bad-record' | 'unreadable';
+  kind: 'torn-line' | 'bad-line' | 'bad-record' | 'unreadable' | 'broken-link';
   message: string;
 }
 
@@ -61,7 +63,9 @@ export function listResultFiles(dir: string): { files: string[]; issues: ReadIss
       if (statSync(file).isFile()) files.push(file);
     } catch (err) {
       // A dangling symlink or a symlink loop: reported, not followed.
-      issues.push({ kind: 'unreadable', file, line: 0, message: errorText(err) });
+      const code = (err as NodeJS.ErrnoException).code;
+      const kind = code === 'ENOENT' || code === 'ELOOP' ? 'broken-link' : 'unreadable';
+      issues.push({ kind, file, line: 0, message: errorText(err) });
     }
   }
   return { files, issues };

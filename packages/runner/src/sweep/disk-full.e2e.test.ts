@@ -53,7 +53,10 @@ describe('runner sweep on a full disk', () => {
   it('stops with exit 74, one message naming ENOSPC and the file, a summary, only whole lines; resume completes', async () => {
     const disk = tmpfs('small', 'size=64k');
     const out = join(disk, 'res');
-    const r = await runCli(['sweep', spec, '--out', out, '--workers', '1']);
+    // One cell per task, so each batch the group commit writes is one record: some fit before
+    // the disk is full (a cohort's batch can be larger than this whole disk; it is cut back
+    // the same way, leaving no line).
+    const r = await runCli(['sweep', spec, '--out', out, '--workers', '1', '--cohort', '1']);
     expect(r.code, r.stderr).toBe(EXIT.ioError);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
     const messages = r.stderr.split('\n').filter((l) => l.startsWith('error:'));
@@ -89,7 +92,10 @@ describe('runner sweep on a full disk', () => {
       // dd ends with ENOSPC: that is the point.
     }
     const out = join(disk, 'res');
-    const r = await runCli(['sweep', spec, '--out', out, '--workers', '1']);
+    // One cell per task, so each batch the group commit writes is one record: some fit before
+    // the disk is full (a cohort's batch can be larger than this whole disk; it is cut back
+    // the same way, leaving no line).
+    const r = await runCli(['sweep', spec, '--out', out, '--workers', '1', '--cohort', '1']);
     expect(r.code, r.stderr).toBe(EXIT.ioError);
     expect(r.stderr).toMatch(/^error: cannot write results: ENOSPC .*spec snapshot.*nothing ran/m);
     expect(r.stderr).not.toMatch(/internal error|\n\s+at /);
