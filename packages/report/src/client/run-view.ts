@@ -10,6 +10,7 @@ import {
   type CompactRun,
 } from '../data/run-compact.js';
 import { chunkOf } from '../data/run-pages.js';
+import { labelChartSvgs } from './accessible-svg.js';
 import { renderers } from './renderers.js';
 
 const root = document.getElementById('run-view');
@@ -69,12 +70,13 @@ function chart(
   fig.append(cap);
   const plot = el('div', undefined, { class: 'plot' });
   fig.append(plot);
-  const width = Math.max(480, Math.min(1150, root?.clientWidth || 900));
+  const width = Math.max(280, Math.min(1150, root?.clientWidth || 900));
   plot.append(
     kind === 'run-curves'
       ? renderers['run-curves'](data.curves, width)
       : renderers['run-imbalance'](data.imbalance, width),
   );
+  labelChartSvgs(plot, title);
   return fig;
 }
 

@@ -1,9 +1,9 @@
-import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import yargs, { type CommandModule } from 'yargs';
 import { afterAll, describe, expect, it } from 'vitest';
-import { SiteInputError } from '../build-site.js';
+import { checkSiteInputs, SiteInputError } from '../build-site.js';
 import { reportCommand } from './report.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'ansatz-report-cmd-'));
@@ -39,14 +39,27 @@ describe('runner report', () => {
     const results = join(dir, 'unreadable');
     mkdirSync(results);
     writeFileSync(join(results, 'ok.jsonl'), '');
-    symlinkSync(join(results, 'missing-target'), join(results, 'gone.jsonl'));
+    // A regular file that even root cannot open for reading (a write-only sysctl).
+    const writeOnly = '/proc/sys/vm/drop_caches';
+    expect(existsSync(writeOnly), `${writeOnly} is this test's unreadable file`).toBe(true);
+    symlinkSync(writeOnly, join(results, 'locked.jsonl'));
     const err = await run(['report', results, '--out', join(dir, 'site2')]).catch(
       (e: unknown) => e,
     );
     expect(err).toBeInstanceOf(SiteInputError);
     expect((err as SiteInputError).problems).toEqual([
-      expect.stringContaining(`${join(results, 'gone.jsonl')}: cannot read (ENOENT)`),
+      `${join(results, 'locked.jsonl')}: results file cannot be read (EACCES)`,
     ]);
+  });
+
+  it('lists a dangling symlink or a symlink loop instead of stopping (they hold no runs)', () => {
+    const results = join(dir, 'links');
+    mkdirSync(results);
+    writeFileSync(join(results, 'ok.jsonl'), '');
+    symlinkSync(join(results, 'missing-target'), join(results, 'gone.jsonl'));
+    symlinkSync('loop-b.jsonl', join(results, 'loop-a.jsonl'));
+    symlinkSync('loop-a.jsonl', join(results, 'loop-b.jsonl'));
+    expect(checkSiteInputs({ dirs: [results], outDir: join(dir, 'site3') })).toEqual([]);
   });
 
   it('requires at least one directory', async () => {
