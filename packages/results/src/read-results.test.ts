@@ -78,8 +78,8 @@ describe('readResults', () => {
     const r = await readResults(join(dir, 'r'));
     expect(r.records.size).toBe(1);
     expect(r.issues.map((i) => [i.kind, i.file.slice(dir.length + 3), i.message])).toEqual([
-      ['unreadable', 'dangling.jsonl', 'cannot read (ENOENT)'],
-      ['unreadable', 'loop.jsonl', 'cannot read (ELOOP)'],
+      ['broken-link', 'dangling.jsonl', 'cannot read (ENOENT)'],
+      ['broken-link', 'loop.jsonl', 'cannot read (ELOOP)'],
     ]);
   });
 
