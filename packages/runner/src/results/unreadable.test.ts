@@ -14,9 +14,11 @@ describe('failOnUnreadable', () => {
     const dir = mkdtempSync(join(tmpdir(), 'ansatz-unreadable-'));
     mkdirSync(join(dir, 'dir.jsonl'));
     writeFileSync(join(dir, 'ok.jsonl'), '');
-    // A directory named *.jsonl is not a file: skipped. A file that cannot be opened is an
-    // issue of kind 'unreadable' (root opens anything, so it is a dangling link here).
+    // A directory named *.jsonl is not a file: skipped. A dangling link is a broken-link issue,
+    // listed but not fatal. A file that cannot be opened is an issue of kind 'unreadable': root
+    // opens nearly anything, but not a write-only sysctl.
     symlinkSync(join(dir, 'missing-target'), join(dir, 'gone.jsonl'));
+    symlinkSync('/proc/sys/vm/drop_caches', join(dir, 'locked.jsonl'));
     const read = await readResults(dir);
     let thrown: unknown;
     try {
@@ -26,6 +28,7 @@ describe('failOnUnreadable', () => {
     }
     expect(thrown).toBeInstanceOf(UserError);
     expect((thrown as UserError).problems).toHaveLength(1);
-    expect((thrown as UserError).problems[0]).toContain(join(dir, 'gone.jsonl'));
+    expect((thrown as UserError).problems[0]).toContain(join(dir, 'locked.jsonl'));
+    expect(read.issues.map((i) => i.kind).sort()).toEqual(['broken-link', 'unreadable']);
   });
 });
