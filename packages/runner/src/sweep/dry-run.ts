@@ -8,8 +8,8 @@ export const DRY_RUN_CELLS = 10;
 /** Print what a sweep would do: counts per experiment and the first cells to run. */
 export function printDryRun(p: Plan, json: boolean): void {
   const done = p.mine.filter((c) => {
-    const s = p.statuses.get(c.id);
-    return s !== undefined && isDone(s);
+    const w = p.winners.get(c.id);
+    return w !== undefined && isDone(w.status);
   }).length;
   const total = { cells: p.mine.length, done, toRun: p.toRun.length };
   if (json) {

@@ -42,7 +42,7 @@ export function listCells(p: Plan): CellListing {
       return {
         id: c.id,
         experiment: c.experiment,
-        status: p.statuses.get(c.id) ?? 'missing',
+        status: p.winners.get(c.id)?.status ?? 'missing',
         values: Object.fromEntries(varying.map((f) => [f, config[f]])),
       };
     }),

@@ -1,6 +1,6 @@
 import { verifyRecordId } from '../ids.js';
 import { join } from 'node:path';
-import { isDone, readResults, type ReadIssue, type RunStatus } from '@ansatz/results';
+import { isDone, readResults, type ReadIssue } from '@ansatz/results';
 import { readSnapshot } from '../results/snapshot.js';
 import { failOnUnreadable } from '../results/unreadable.js';
 import { checkOutDir } from './out-dir.js';
@@ -33,8 +33,8 @@ export interface Plan {
   loaded: LoadedSpec;
   outDir: string;
   shard: Shard;
-  /** Status of every id with a record in the results directory (the dedupe's winner). */
-  statuses: Map<string, RunStatus>;
+  /** Every id with a record in the results directory: the dedupe winner's status and round. */
+  winners: ReadonlyMap<string, Winner>;
   /** Lines of the results directory that could not be read (reported as warnings). */
   issues: ReadIssue[];
   /** This shard's cells, one per id. */
@@ -80,10 +80,9 @@ export async function planLoaded(
   });
   // Resuming past a file it cannot read would run its cells again.
   failOnUnreadable(results.issues);
-  const statuses = new Map([...results.records].map(([id, w]) => [id, w.status]));
   const done = (id: string) => {
-    const s = statuses.get(id);
-    return s !== undefined && isDone(s);
+    const w = results.records.get(id);
+    return w !== undefined && isDone(w.status);
   };
   const chosen = options.rerun
     ? rerunCells(
@@ -115,7 +114,7 @@ export async function planLoaded(
     loaded,
     outDir,
     shard,
-    statuses,
+    winners: results.records,
     issues: results.issues,
     mine,
     toRun,

@@ -23,9 +23,8 @@ export class WriteGuard {
 
   /**
    * A batch of records could not be written (the caller counts them in `unwritten`): at the
-   * first ResultsWriteError stop the sweep
-   * (`onFailure`). Errors other than a ResultsWriteError are bugs and are returned, for the
-   * caller to throw once the sweep has wound down.
+   * first ResultsWriteError stop the sweep (`onFailure`). Errors other than a ResultsWriteError
+   * are bugs and are returned, for the caller to throw once the sweep has wound down.
    */
   lost(error: unknown): unknown {
     if (!(error instanceof ResultsWriteError)) return error;
