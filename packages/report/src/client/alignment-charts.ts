@@ -2,11 +2,12 @@ import * as Plot from '@observablehq/plot';
 import type { AlignmentData } from '../data/alignment.js';
 import type { ChartRenderer, ChartRenderers } from './chart-kinds.js';
 
-const alphaDepth: ChartRenderer<'alpha-depth'> = (d, width) => {
+const alphaDepth: ChartRenderer<'alpha-depth'> = (d, { width, document }) => {
   const pts = d.points.filter((p) => p[d.y] !== null);
   const depths = [...new Set(d.points.map((p) => p.L))].sort((a, b) => a - b);
   const summary = d.summary.filter((s) => s.med !== null);
   return Plot.plot({
+    document,
     width,
     height: 380,
     marginRight: 20,
@@ -51,8 +52,9 @@ const alphaDepth: ChartRenderer<'alpha-depth'> = (d, width) => {
 
 type CorrPoint = AlignmentData['corr'][number];
 
-const corrHalf: ChartRenderer<'corr-half'> = (data, width) =>
+const corrHalf: ChartRenderer<'corr-half'> = (data, { width, document }) =>
   Plot.plot({
+    document,
     width,
     height: 340,
     x: { label: 'depth L', ticks: [...new Set(data.map((p) => Math.round(p.x)))], tickFormat: 'd' },

@@ -68,8 +68,17 @@ export interface ChartData {
 
 export type ChartKind = keyof ChartData;
 
-/** Draws one chart of kind K from its data at a given width. */
-export type ChartRenderer<K extends ChartKind> = (data: ChartData[K], width: number) => Element;
+/**
+ * Where a chart is drawn: its width in pixels and the document that creates its elements (the
+ * browser's, or a server-side DOM when the site is built, so the same code draws both).
+ */
+export interface ChartContext {
+  width: number;
+  document: Document;
+}
+
+/** Draws one chart of kind K from its data in a context. */
+export type ChartRenderer<K extends ChartKind> = (data: ChartData[K], ctx: ChartContext) => Element;
 
 /** One renderer per chart kind: a missing kind or a renderer taking other data fails to compile. */
 export type ChartRenderers = { [K in ChartKind]: ChartRenderer<K> };

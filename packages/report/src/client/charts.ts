@@ -9,7 +9,7 @@ import { isChartKind, renderers } from './renderers.js';
 
 /** Draw a chart of kind K; its data is ChartData[K] since <Chart> embedded it from that type. */
 function paint<K extends ChartKind>(kind: K, data: ChartData[K], width: number): Element {
-  return renderers[kind](data, width);
+  return renderers[kind](data, { width, document });
 }
 
 function draw(fig: HTMLElement): void {

@@ -1,6 +1,6 @@
 import * as Plot from '@observablehq/plot';
 import type { ConvergenceData, ConvergenceRun } from '../data/convergence.js';
-import type { ChartRenderers, ConvergenceCurves } from './chart-kinds.js';
+import type { ChartContext, ChartRenderers, ConvergenceCurves } from './chart-kinds.js';
 import { logAxis } from './types.js';
 
 type Run = ConvergenceRun;
@@ -23,7 +23,7 @@ function facetHeight(runs: Run[]): number {
 }
 
 function convChart(key: 'c' | 'i' | 'l', label: string, log: boolean) {
-  return (d: ConvData, width: number) => {
+  return (d: ConvData, { width, document }: ChartContext) => {
     const pts = join(d.runs, d.points).filter(
       (p) => p[key] !== null && (!log || (p[key] as number) > 0),
     );
@@ -57,6 +57,7 @@ function convChart(key: 'c' | 'i' | 'l', label: string, log: boolean) {
       );
     }
     return Plot.plot({
+      document,
       width,
       height: facetHeight(d.runs),
       marginRight: 70,

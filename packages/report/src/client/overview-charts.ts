@@ -3,8 +3,9 @@ import type { OptimizerCell } from '../data/optimizers.js';
 import type { ChartRenderer, ChartRenderers } from './chart-kinds.js';
 import { STATUS_COLORS, fmt } from './types.js';
 
-const statusBars: ChartRenderer<'status-bars'> = (data, width) =>
+const statusBars: ChartRenderer<'status-bars'> = (data, { width, document }) =>
   Plot.plot({
+    document,
     width,
     marginLeft: 150,
     height: 60 + 34 * new Set(data.map((d) => d.experiment)).size,
@@ -17,9 +18,10 @@ const statusBars: ChartRenderer<'status-bars'> = (data, width) =>
     ],
   });
 
-const optHeatmap: ChartRenderer<'opt-heatmap'> = (d, width) => {
+const optHeatmap: ChartRenderer<'opt-heatmap'> = (d, { width, document }) => {
   const cells = d.cells.filter((c) => c[d.field] !== null);
   return Plot.plot({
+    document,
     width: Math.min(width, 160 + 110 * new Set(cells.map((c) => c.wd)).size),
     marginLeft: 90,
     height: 70 + 40 * new Set(cells.map((c) => c.opt)).size,

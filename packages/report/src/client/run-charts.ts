@@ -1,9 +1,14 @@
 import * as Plot from '@observablehq/plot';
 import type { CounterexamplesData } from '../data/counterexamples.js';
-import type { ChartRenderer, ChartRenderers, CounterexampleCurves } from './chart-kinds.js';
+import type {
+  ChartContext,
+  ChartRenderer,
+  ChartRenderers,
+  CounterexampleCurves,
+} from './chart-kinds.js';
 import { logAxis } from './types.js';
 
-const runLoss: ChartRenderer<'run-curves'> = (data, width) => {
+const runLoss: ChartRenderer<'run-curves'> = (data, { width, document }) => {
   const loss = data.filter((d) => d.metric === 'loss' && d.v > 0);
   const other = data.filter((d) => d.metric !== 'loss');
   const half = Math.max(320, Math.floor(width / 2) - 10);
@@ -13,6 +18,7 @@ const runLoss: ChartRenderer<'run-curves'> = (data, width) => {
   wrap.style.gap = '1rem';
   wrap.append(
     Plot.plot({
+      document,
       width: half,
       height: 300,
       x: { label: 'step', grid: true },
@@ -21,6 +27,7 @@ const runLoss: ChartRenderer<'run-curves'> = (data, width) => {
       marks: [Plot.line(loss, { x: 's', y: 'v', stroke: 'metric', tip: true })],
     }),
     Plot.plot({
+      document,
       width: half,
       height: 300,
       x: { label: 'step', grid: true },
@@ -32,8 +39,9 @@ const runLoss: ChartRenderer<'run-curves'> = (data, width) => {
   return wrap;
 };
 
-const runImbalance: ChartRenderer<'run-imbalance'> = (data, width) =>
+const runImbalance: ChartRenderer<'run-imbalance'> = (data, { width, document }) =>
   Plot.plot({
+    document,
     width: Math.min(width, 700),
     height: 260,
     x: { label: 'step', grid: true },
@@ -42,11 +50,12 @@ const runImbalance: ChartRenderer<'run-imbalance'> = (data, width) =>
     marks: [Plot.line(data, { x: 's', y: 'v', stroke: () => 'imbalance', tip: true })],
   });
 
-const runHeatmap: ChartRenderer<'run-heatmap'> = (data, width) => {
+const runHeatmap: ChartRenderer<'run-heatmap'> = (data, { width, document }) => {
   const max = Math.max(1e-12, ...data.map((d) => Math.abs(d.v)));
   const panels = new Set(data.map((d) => d.m)).size;
   const side = Math.min(420, Math.floor((width - 40) / panels));
   return Plot.plot({
+    document,
     width: side * panels + 60,
     height: side + 40,
     padding: 0,
@@ -64,9 +73,10 @@ const runHeatmap: ChartRenderer<'run-heatmap'> = (data, width) => {
   });
 };
 
-const ceScatter: ChartRenderer<'ce-scatter'> = (d, width) => {
+const ceScatter: ChartRenderer<'ce-scatter'> = (d, { width, document }) => {
   const pts = d.points.filter((p) => p.ratio !== null && p.ratio > 0 && p.rho !== null);
   return Plot.plot({
+    document,
     width,
     height: 380,
     x: logAxis('final loss / initial loss (log)'),
@@ -98,12 +108,13 @@ const ceScatter: ChartRenderer<'ce-scatter'> = (d, width) => {
 };
 
 function ceCurve(key: 'l' | 'c', label: string, log: boolean) {
-  return (d: CounterexampleCurves, width: number) => {
+  return (d: CounterexampleCurves, { width, document }: ChartContext) => {
     const byK = new Map(d.runs.map((r) => [r.k, r]));
     const pts = d.curves
       .filter((p) => p[key] !== null && (!log || (p[key] as number) > 0))
       .map((p) => ({ ...p, label: byK.get(p.k)?.label ?? '', ce: byK.get(p.k)?.ce ?? false }));
     return Plot.plot({
+      document,
       width: Math.max(320, Math.floor(width / 2) - 10),
       height: 300,
       x: { label: 'step', grid: true },
@@ -123,14 +134,14 @@ function ceCurve(key: 'l' | 'c', label: string, log: boolean) {
   };
 }
 
-const ceCurves: ChartRenderer<'ce-curves'> = (d, width) => {
+const ceCurves: ChartRenderer<'ce-curves'> = (d, { width, document }) => {
   const wrap = document.createElement('div');
   wrap.style.display = 'flex';
   wrap.style.flexWrap = 'wrap';
   wrap.style.gap = '1rem';
   wrap.append(
-    ceCurve('l', 'loss (MSE)', true)(d, width),
-    ceCurve('c', 'best-α centred correlation ρ', false)(d, width),
+    ceCurve('l', 'loss (MSE)', true)(d, { width, document }),
+    ceCurve('c', 'best-α centred correlation ρ', false)(d, { width, document }),
   );
   return wrap;
 };

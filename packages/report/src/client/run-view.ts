@@ -73,8 +73,8 @@ function chart(
   const width = Math.max(280, Math.min(1150, root?.clientWidth || 900));
   plot.append(
     kind === 'run-curves'
-      ? renderers['run-curves'](data.curves, width)
-      : renderers['run-imbalance'](data.imbalance, width),
+      ? renderers['run-curves'](data.curves, { width, document })
+      : renderers['run-imbalance'](data.imbalance, { width, document }),
   );
   labelChartSvgs(plot, title);
   return fig;
