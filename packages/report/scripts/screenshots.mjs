@@ -8,6 +8,7 @@
 // page that logs an error or answers anything but 200, so a stale or broken site is not pictured.
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { URL } from 'node:url';
 import { parseArgs } from 'node:util';
 import { chromium } from 'playwright-core';
 import { serveSite } from '../dist/serve.js';
