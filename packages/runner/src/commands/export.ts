@@ -14,12 +14,13 @@ interface ExportArgs extends SelectionArgs {
   out?: string | undefined;
 }
 
-const FORMATS = ['csv', 'jsonl'];
+const FORMATS = ['csv', 'jsonl', 'parquet'];
 
 /** `runner export <DIR>` — one deduplicated table of final metrics for pandas, R, DuckDB. */
 export const exportCommand: CommandModule<object, ExportArgs> = {
   command: 'export <dir>',
-  describe: 'write one row per run (config fields and scalar final metrics) as CSV or JSONL',
+  describe:
+    'write one row per run (config fields and scalar final metrics) as CSV, JSONL or Parquet',
   builder: (y: Argv) =>
     selectionOptions(y)
       .positional('dir', { type: 'string', demandOption: true, describe: 'results directory' })
@@ -39,11 +40,18 @@ export const exportCommand: CommandModule<object, ExportArgs> = {
       FORMATS.includes(args.format)
         ? undefined
         : `--format ${args.format}: expected one of ${FORMATS.join(', ')}`,
+      args.format === 'parquet' && args.out === undefined
+        ? '--format parquet writes a binary file: give it a name with --out, e.g. --out runs.parquet'
+        : undefined,
     ]);
     const { exportTable, toCsv, toJsonl } = await import('../export/export-table.js');
     const table = await exportTable(args.dir, picked.selection);
     for (const w of table.warnings) process.stderr.write(`warning: ${w}\n`);
-    const text = args.format === 'csv' ? toCsv(table) : toJsonl(table);
+    let text: string | Uint8Array;
+    if (args.format === 'parquet') {
+      const { toParquet } = await import('../export/parquet.js');
+      text = toParquet(table);
+    } else text = args.format === 'csv' ? toCsv(table) : toJsonl(table);
     if (args.out === undefined) {
       process.stdout.write(text);
       return;

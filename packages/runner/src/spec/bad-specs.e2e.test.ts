@@ -185,7 +185,12 @@ const cases: Case[] = [
   {
     name: 'export --format xml',
     args: ['export', '.', '--format', 'xml'],
-    expect: [/--format xml: expected one of csv, jsonl/],
+    expect: [/--format xml: expected one of csv, jsonl, parquet/],
+  },
+  {
+    name: 'export --format parquet to stdout',
+    args: ['export', '.', '--format', 'parquet'],
+    expect: [/--format parquet writes a binary file: give it a name with --out/],
   },
 ];
 

@@ -2,6 +2,7 @@
 // values, --list and --rerun; every bad input exits 2 with one located message, no stack trace.
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { parquetReadObjects } from 'hyparquet';
 import { beforeAll, describe, expect, it } from 'vitest';
 import {
   rawLines,
@@ -165,6 +166,20 @@ describe('selecting, listing, re-running and overriding', () => {
       .map((x) => JSON.parse(x) as { id: string; finishedAt: string; init: string });
     expect(rows.map((r) => r.init)).toEqual(['balanced', 'balanced']);
     expect(rows.find((r) => r.id === id)?.finishedAt).toBe(mine[1]!.finishedAt);
+    // The same selection as Parquet: the same rows, read back by an independent reader.
+    const pq = join(dir, 'balanced.parquet');
+    const parquet = await runCli(
+      ['export', out, '--format', 'parquet', '--out', pq, '--where', 'init=balanced'],
+      { cwd: dir },
+    );
+    expect(parquet.code, parquet.stderr).toBe(0);
+    const bytes = readFileSync(pq);
+    const pqRows = await parquetReadObjects({
+      file: bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength),
+    });
+    expect(pqRows.map((r) => [r.id, r.init, r.finishedAt])).toEqual(
+      rows.map((r) => [r.id, r.init, r.finishedAt]),
+    );
 
     const setOut = join(dir, 'set');
     const set = await runCli(
