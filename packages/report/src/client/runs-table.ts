@@ -104,34 +104,44 @@ function setup(table: HTMLTableElement, meta: PageMeta): void {
     return v.values[i] ?? null;
   };
 
-  const row = (i: number): HTMLTableRowElement => {
+  // Rows are made once and refilled: a page turn or keystroke changes text, not the DOM's shape.
+  const columns = headers.map((th) => Number(th.dataset.col));
+  const pool: HTMLTableRowElement[] = [];
+  const makeRow = (): HTMLTableRowElement => {
     const tr = document.createElement('tr');
+    for (const col of columns) {
+      const td = document.createElement('td');
+      const key = meta.columns[col]!.key;
+      if (key === 'id') td.append(document.createElement('a'));
+      else if (key === 'status') td.append(document.createElement('span'));
+      else if (meta.columns[col]!.numeric) td.className = 'num';
+      tr.append(td);
+    }
+    return tr;
+  };
+  const fill = (tr: HTMLTableRowElement, i: number): HTMLTableRowElement => {
     const id = String(cell(i, idCol));
     const status = String(cell(i, statusCol));
     tr.dataset.status = status;
-    headers.forEach((th) => {
-      const col = Number(th.dataset.col);
+    columns.forEach((col, j) => {
+      const td = tr.cells[j]!;
       const key = meta.columns[col]!.key;
-      const td = document.createElement('td');
       if (key === 'id') {
-        const a = document.createElement('a');
+        const a = td.firstChild as HTMLAnchorElement;
         const slug = cell(i, linkCol);
         a.href =
           slug === null
             ? `${meta.base}runs/view/#${encodeURIComponent(id)}`
             : `${meta.base}runs/${String(slug)}/`;
         a.textContent = id.slice(0, 10);
-        td.append(a);
       } else if (key === 'status') {
-        const badge = document.createElement('span');
+        const badge = td.firstChild as HTMLSpanElement;
         badge.className = `badge ${status}`;
         badge.textContent = status;
-        td.append(badge);
       } else {
-        if (meta.columns[col]!.numeric) td.className = 'num';
-        td.textContent = cellText(cell(i, col));
+        const text = cellText(cell(i, col));
+        if (td.textContent !== text) td.textContent = text;
       }
-      tr.append(td);
     });
     return tr;
   };
@@ -140,7 +150,13 @@ function setup(table: HTMLTableElement, meta: PageMeta): void {
     const pages = Math.max(1, Math.ceil(shown.length / meta.pageRows));
     state.page = Math.min(state.page, pages);
     const from = (state.page - 1) * meta.pageRows;
-    body.replaceChildren(...shown.slice(from, from + meta.pageRows).map(row));
+    const page = shown.slice(from, from + meta.pageRows);
+    while (pool.length < page.length) pool.push(makeRow());
+    page.forEach((i, k) => fill(pool[k]!, i));
+    const rows = pool.slice(0, page.length);
+    if (body.rows.length !== rows.length || rows.some((r, k) => body.rows[k] !== r)) {
+      body.replaceChildren(...rows);
+    }
     count.textContent = `${shown.length} of ${meta.total} runs · page ${state.page} of ${pages}`;
     prev.disabled = state.page <= 1;
     next.disabled = state.page >= pages;
@@ -207,6 +223,8 @@ function setup(table: HTMLTableElement, meta: PageMeta): void {
     .then((t) => {
       data = t;
       apply();
+      // The text of every row, for free-text words, while the reader is not typing yet.
+      texts = Array.from({ length: t.total }, (_, i) => rowText(t, i));
       table.dataset.ready = '1';
     })
     .catch((e: unknown) => {

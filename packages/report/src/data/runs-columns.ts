@@ -10,7 +10,7 @@ import { RUN_COLUMNS, runRow, type RunRow } from './runs-table.js';
 import type { RunRecord } from './record.js';
 
 export const TABLE_CHUNK_ROWS = 5000;
-export const TABLE_PAGE_ROWS = 100;
+export const TABLE_PAGE_ROWS = 50;
 
 /** Above this many distinct values a string column is stored as it is. */
 const MAX_DICT = 4096;
