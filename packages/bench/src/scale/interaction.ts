@@ -22,7 +22,7 @@ export interface Interaction {
   matched: number;
 }
 
-export const FILTER_TYPED = 'optimizer:gd depth>=3 relu';
+export const FILTER_TYPED = 'optimizer:gd depth>=3 balanced';
 
 export async function measureInteraction(
   siteDir: string,
