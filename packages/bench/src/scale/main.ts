@@ -5,7 +5,7 @@
  * `runner report` on each, with peak RSS, the site's size and its largest page gzipped.
  *
  * usage: node packages/bench/dist/scale/main.js [--records 10000,50000] [--plan 100000,1000000]
- *        [--out bench-results/scale] [--timeout 1200] [--reuse] [--skip-report]
+ *        [--out bench-results/scale] [--timeout 1200] [--reuse] [--skip-report] [--skip-browser]
  */
 import { mkdirSync, rmSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg, totalmem } from 'node:os';
@@ -16,6 +16,7 @@ import { fmt, formatTable } from '../table.js';
 import { makeRecords, seedRecords, type RecordSet } from './make-records.js';
 import { measureNode, peakSource, type Measured } from './measure.js';
 import { planSpecText } from './plan-spec.js';
+import { FILTER_TYPED, measureInteraction, type Interaction } from './interaction.js';
 import { siteSize, type SiteSize } from './site-size.js';
 import { TARGETS, verdict } from './targets.js';
 
@@ -29,6 +30,7 @@ const { values: args } = parseArgs({
     timeout: { type: 'string', default: '1200' },
     reuse: { type: 'boolean', default: false },
     'skip-report': { type: 'boolean', default: false },
+    'skip-browser': { type: 'boolean', default: false },
   },
 });
 const sizes = (s: string) => (s.trim() === '' ? [] : s.split(',').map((x) => Number(x.trim())));
@@ -38,6 +40,9 @@ const timeoutSeconds = Number(args.timeout);
 const say = (s = '') => process.stdout.write(`${s}\n`);
 mkdirSync(out, { recursive: true });
 
+const median = (xs: readonly number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1] ?? NaN;
+const largest = (l: SiteSize['largestPage']) =>
+  l ? `${l.path}: ${fmt(l.gzipped / 1024)} KB` : '—';
 const mb = (b: number | null | undefined) => (b == null ? '—' : `${fmt(b / 2 ** 20)} MB`);
 interface Row {
   work: string;
@@ -47,7 +52,7 @@ interface Row {
   load: number;
 }
 const rows: Row[] = [];
-const sites: { n: number; size: SiteSize }[] = [];
+const sites: { n: number; size: SiteSize; interaction: Interaction | null }[] = [];
 
 async function time(work: string, n: number, cliArgs: string[], stdoutFile?: string) {
   const load = loadavg()[0] ?? 0;
@@ -95,7 +100,17 @@ if (recordSizes.length > 0) {
     const site = join(out, `site-${n}`);
     rmSync(site, { recursive: true, force: true });
     const m = await time('report', set.records, ['report', dir, '--out', site]);
-    if (m.code === 0) sites.push({ n: set.records, size: siteSize(site) });
+    if (m.code !== 0) continue;
+    let interaction: Interaction | null = null;
+    if (!args['skip-browser']) {
+      const load = loadavg()[0] ?? 0;
+      interaction = await measureInteraction(site);
+      const ks = interaction.keystrokeMs;
+      say(
+        `  runs table in Chromium at ${set.records} (load average ${fmt(load, 2)}): data in ${fmt(interaction.loadMs / 1000)} s; typing "${FILTER_TYPED}" (${interaction.matched} match): median ${fmt(median(ks))} ms, max ${fmt(Math.max(...ks))} ms a keystroke; sort ${fmt(interaction.sortMs)} ms, reverse ${fmt(interaction.reverseMs)} ms, next page ${fmt(interaction.pageMs)} ms`,
+      );
+    }
+    sites.push({ n: set.records, size: siteSize(site), interaction });
   }
 }
 
@@ -124,14 +139,25 @@ if (sites.length > 0) {
   say();
   say(
     formatTable(
-      ['site of n runs', 'size', 'files', 'pages', 'per run', 'largest page/data (gzipped)'],
+      [
+        'site of n runs',
+        'size',
+        'files',
+        'pages',
+        'per run',
+        'largest page (gzipped)',
+        'largest data file (gzipped)',
+        'runs table data (gzipped)',
+      ],
       sites.map(({ n, size }) => [
         String(n),
         mb(size.bytes),
         String(size.files),
         String(size.pages),
         `${fmt(size.bytes / n / 1024)} KB`,
-        size.largest ? `${size.largest.path}: ${fmt(size.largest.gzipped / 1024)} KB` : '—',
+        largest(size.largestPage),
+        largest(size.largestData),
+        `${size.tableData.files} files, ${fmt(size.tableData.gzipped / 1024)} KB`,
       ]),
     ),
   );

@@ -1,9 +1,37 @@
 import { existsSync, statSync } from 'node:fs';
 import { basename, relative, resolve } from 'node:path';
 import { listResultFiles, readResults, type ReadIssue } from '@ansatz/results';
+import { packRecordHistory } from './packed-history.js';
 import { toRecord } from './parse.js';
 import type { RunRecord } from './record.js';
 import { STATIC_RUN_PAGES_MAX } from './run-pages.js';
+
+/**
+ * Above STATIC_RUN_PAGES_MAX runs, the history points kept of a run with no static page: the
+ * figures draw at most 40 points a run and the run view 30; the weight-decay fit uses these.
+ */
+export const BIG_SET_HISTORY_POINTS = 100;
+
+/** One copy of each repeated string (config values, names): JSON.parse makes a new one a record. */
+function interner(): (s: string) => string {
+  const seen = new Map<string, string>();
+  return (s) => {
+    const old = seen.get(s);
+    if (old !== undefined) return old;
+    if (seen.size < 100_000) seen.set(s, s);
+    return s;
+  };
+}
+
+function internStrings(r: RunRecord, intern: (s: string) => string): void {
+  r.sweep = intern(r.sweep);
+  r.experiment = intern(r.experiment);
+  r.backend = intern(r.backend);
+  r.engine = intern(r.engine);
+  r.host = intern(r.host);
+  r.source.file = intern(r.source.file);
+  for (const [k, v] of Object.entries(r.config)) if (typeof v === 'string') r.config[k] = intern(v);
+}
 
 function withoutMatrices(r: RunRecord): void {
   if (r.final) {
@@ -55,23 +83,36 @@ export async function loadResultsDirs(dirs: readonly string[]): Promise<LoadedRe
     const dir = readable.find((d) => file.startsWith(`${d}/`));
     return dir ? `${basename(dir)}/${relative(dir, file)}` : file;
   };
-  // Above STATIC_RUN_PAGES_MAX runs only unfinished runs get a static page, the one page that
-  // draws the gram/AGOP matrices; the others' matrices (most of a record) are dropped as read.
+  // One streaming pass; each record is reduced as it is read to what the pages use. Above
+  // STATIC_RUN_PAGES_MAX runs only unfinished runs get a static page, the one page that draws
+  // the gram/AGOP matrices and the full history: the others' matrices (most of a record) are
+  // dropped and their histories downsampled to BIG_SET_HISTORY_POINTS. Every history is packed
+  // (packed-history.ts) and repeated strings are shared.
   let lines = 0;
-  let dropMatrices = false;
+  let big = false;
   const kept: RunRecord[] = [];
+  const intern = interner();
+  const shrink = (r: RunRecord) => {
+    withoutMatrices(r);
+    packRecordHistory(r, BIG_SET_HISTORY_POINTS);
+  };
   const read = await readResults(readable, (stored, source) => {
     const r = toRecord(stored, { file: short(source.file), line: source.line });
     // Counted before dedupe: more records than lines is impossible, so a site of at most
-    // STATIC_RUN_PAGES_MAX runs keeps every matrix.
-    if (typeof r !== 'string' && !dropMatrices && ++lines > STATIC_RUN_PAGES_MAX) {
-      dropMatrices = true;
-      for (const k of kept) if (k.status === 'ok') withoutMatrices(k);
+    // STATIC_RUN_PAGES_MAX runs keeps every matrix and every history point.
+    if (typeof r !== 'string' && !big && ++lines > STATIC_RUN_PAGES_MAX) {
+      big = true;
+      for (const k of kept) shrink(k);
       kept.length = 0;
     }
-    if (typeof r !== 'string' && r.status === 'ok') {
-      if (dropMatrices) withoutMatrices(r);
-      else kept.push(r);
+    if (typeof r !== 'string') {
+      internStrings(r, intern);
+      if (r.status !== 'ok') packRecordHistory(r);
+      else if (big) shrink(r);
+      else {
+        packRecordHistory(r);
+        kept.push(r);
+      }
     }
     // The envelope was validated by the reader, so only a broken id or status is left to report.
     if (typeof r === 'string') {

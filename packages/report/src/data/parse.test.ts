@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { makeRecord, toJsonl } from '../test-support/records.js';
-import { loadResultsDirs } from './load.js';
+import { BIG_SET_HISTORY_POINTS, loadResultsDirs } from './load.js';
+import { STATIC_RUN_PAGES_MAX } from './run-pages.js';
 import { toRecord } from './parse.js';
 
 const at = { file: 'f.jsonl', line: 1 };
@@ -59,6 +60,25 @@ describe('loadResultsDirs', () => {
     ]);
     expect(r.records[0]!.source).toEqual({ file: 'a/w1.jsonl', line: 1 });
   });
+  it('above STATIC_RUN_PAGES_MAX runs keeps ok runs small and unfinished runs whole', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'ansatz-load-big-'));
+    const n = STATIC_RUN_PAGES_MAX + 1;
+    const recs = Array.from({ length: n }, (_, i) =>
+      makeRecord({ id: `r${i}`, steps: 2000, logEvery: 10, seed: i % 3 }),
+    );
+    recs.push({ ...makeRecord({ id: 'bad', steps: 2000, logEvery: 10 }), status: 'diverged' });
+    writeFileSync(join(dir, 'w.jsonl'), toJsonl(recs));
+    const r = await loadResultsDirs([dir]);
+    expect(r.records).toHaveLength(n + 1);
+    const first = r.records[0]!;
+    const diverged = r.records.find((x) => x.id === 'bad')!;
+    expect(first.history).toHaveLength(BIG_SET_HISTORY_POINTS);
+    expect(first.history[0]!.step).toBe(0);
+    expect(first.history.at(-1)!.step).toBe(2000);
+    expect(first.final?.gram).toBeNull();
+    expect(diverged.history.length).toBeGreaterThan(BIG_SET_HISTORY_POINTS);
+    expect(diverged.final?.gram).not.toBeNull();
+  }, 60_000);
   it('a directory without result files is reported, not fatal', async () => {
     const root = mkdtempSync(join(tmpdir(), 'ansatz-load-'));
     const r = await loadResultsDirs([root]);

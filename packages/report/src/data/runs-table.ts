@@ -75,13 +75,7 @@ export function runRow(r: RunRecord): RunRow {
   };
 }
 
-/** Text shown in a cell (numbers compact, missing as an en dash). */
-export function cellText(v: string | number | null): string {
-  if (v === null) return '–';
-  if (typeof v === 'string') return v;
-  if (v !== 0 && (Math.abs(v) < 1e-3 || Math.abs(v) >= 1e5)) return v.toExponential(2);
-  return String(v);
-}
+export { cellText } from './cell-text.js';
 
 /**
  * URL path segment of each run page. Run ids are hex hashes and are used as they are; any other
@@ -89,8 +83,9 @@ export function cellText(v: string | number | null): string {
  */
 export function assignSlugs(ids: readonly string[]): Map<string, string> {
   const out = new Map<string, string>();
-  // `view` and `data` are the run view and its data files (run-pages.ts).
-  const used = new Set<string>(['view', 'data']);
+  // `view` and `data` are the run view and its data files (run-pages.ts), `table` the runs
+  // table's data (runs-columns.ts).
+  const used = new Set<string>(['view', 'data', 'table']);
   for (const id of ids) {
     const base = id.replace(/[^A-Za-z0-9_-]/g, '_').slice(0, 80) || 'run';
     let slug = base;

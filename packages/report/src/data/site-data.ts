@@ -5,7 +5,8 @@ import { counterexamplesData, type CounterexamplesData } from './counterexamples
 import { loadResultsDirs, type LoadedResults } from './load.js';
 import { optimizersData, type OptimizersData } from './optimizers.js';
 import { overviewData, type OverviewData } from './overview.js';
-import { runPath } from './run-pages.js';
+import { hasStaticPage, runPath } from './run-pages.js';
+import { runsTable, type RunsTable } from './runs-columns.js';
 import { assignSlugs } from './runs-table.js';
 
 /** The environment variable `runner report` sets: result directories joined by the path delimiter. */
@@ -22,6 +23,8 @@ export interface SiteData {
   slugs: Map<string, string>;
   /** Site path of a run's detail: its static page or the run view (run-pages.ts). */
   runPath: (run: { id: string; status: string }) => string;
+  /** The runs table's rows and column data, computed on first use (runs-columns.ts). */
+  runsTable: () => RunsTable;
 }
 
 export function resultsDirsFromEnv(env: Record<string, string | undefined>): string[] {
@@ -33,6 +36,7 @@ export async function buildSiteData(dirs: readonly string[]): Promise<SiteData> 
   const loaded = await loadResultsDirs(dirs);
   const { records } = loaded;
   const slugs = assignSlugs(records.map((r) => r.id));
+  let table: RunsTable | null = null;
   return {
     loaded,
     overview: overviewData(loaded),
@@ -42,6 +46,10 @@ export async function buildSiteData(dirs: readonly string[]): Promise<SiteData> 
     counterexamples: counterexamplesData(records),
     slugs,
     runPath: (run) => runPath(run, slugs, records.length),
+    runsTable: () =>
+      (table ??= runsTable(records, (r) =>
+        hasStaticPage(r.status, records.length) ? (slugs.get(r.id) ?? null) : null,
+      )),
   };
 }
 
