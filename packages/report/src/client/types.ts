@@ -10,15 +10,39 @@ export const STATUS_COLORS = {
   range: ['#3a9a5c', '#e8a33d', '#c8423b'],
 };
 
-/** A log axis labelled at powers of ten only (1e-3, 1e-2, …), so wide ranges stay readable. */
+/**
+ * A log axis labelled at powers of ten (1e-3, 1e-2, …) and, where Plot puts ticks between them
+ * (a range of few decades), at 2 and 5 times them: wide ranges stay readable, narrow ones get labels.
+ */
 export function logAxis(label: string) {
   return {
     label,
     type: 'log' as const,
     grid: true,
     tickFormat: (d: number) => {
-      const e = Math.log10(d);
-      return Math.abs(e - Math.round(e)) < 1e-9 ? `1e${Math.round(e)}` : '';
+      const decade = Math.floor(Math.log10(d) + 1e-9);
+      const m = d / 10 ** decade;
+      if (Math.abs(m - 1) < 1e-6) return `1e${decade}`;
+      return Math.abs(m - 2) < 1e-6 || Math.abs(m - 5) < 1e-6 ? `${Math.round(m)}e${decade}` : '';
     },
   };
+}
+
+/** A Plot element with its figure margins removed (a plot with a legend is a <figure>). */
+export function flush<T extends Element>(el: T): T {
+  if (el.tagName.toLowerCase() === 'figure') (el as unknown as HTMLElement).style.margin = '0';
+  return el;
+}
+
+/**
+ * Above this many per-run marks a chart draws per-group summaries instead (median and spread),
+ * so it stays readable and light at 10⁵ runs; the runs of a group stay one link away.
+ */
+export const MARK_LIMIT = 2000;
+
+/** Tooltip format of a value that may be far below 1e-3 (loss ratios, rates): never "0". */
+export function fmtTip(v: number | null | undefined): string {
+  if (v === null || v === undefined || !Number.isFinite(v)) return '–';
+  if (v !== 0 && Math.abs(v) < 1e-3) return v.toExponential(2);
+  return fmt(v);
 }
