@@ -8,6 +8,7 @@ import {
 } from 'culori';
 import { describe, expect, it } from 'vitest';
 import { CATEGORICAL, REFERENCE, categoricalScale } from './palette.js';
+import { STATUS_COLORS } from './types.js';
 
 // Colour vision deficiency is simulated with the matrices of Machado, Oliveira & Fernandes,
 // "A Physiologically-based Model for Simulation of Color Vision Deficiency", IEEE TVCG 15(6),
@@ -50,13 +51,26 @@ const OLD_PLOT_DEFAULT = [
   '#97bbf5',
 ];
 
-describe('categorical palette', () => {
-  for (const [vision, see] of VISIONS) {
-    it(`keeps every pair ≥ ${MIN_DELTA_E} ΔE00 apart (${vision})`, () => {
-      const { d, pair } = closestPair(CATEGORICAL, see);
-      expect(d, `${pair.join(' vs ')} under ${vision}`).toBeGreaterThanOrEqual(MIN_DELTA_E);
-    });
+/** Every categorical palette a chart uses. */
+const PALETTES: [string, readonly string[]][] = [
+  ['categorical', CATEGORICAL],
+  ['run status', STATUS_COLORS.range],
+];
+
+describe('categorical palettes', () => {
+  for (const [name, palette] of PALETTES) {
+    for (const [vision, see] of VISIONS) {
+      it(`${name}: every pair ≥ ${MIN_DELTA_E} ΔE00 apart (${vision})`, () => {
+        const { d, pair } = closestPair(palette, see);
+        expect(d, `${pair.join(' vs ')} under ${vision}`).toBeGreaterThanOrEqual(MIN_DELTA_E);
+      });
+    }
   }
+
+  it('the old status colours (green, orange, red) fail under deuteranopia', () => {
+    const old = ['#3a9a5c', '#e8a33d', '#c8423b'];
+    expect(closestPair(old, filterDeficiencyDeuter(1)).d).toBeLessThan(MIN_DELTA_E);
+  });
 
   it('the old 8-colour default fails the same check under deuteranopia (teal vs pink)', () => {
     const { d, pair } = closestPair(OLD_PLOT_DEFAULT, filterDeficiencyDeuter(1));
@@ -69,7 +83,7 @@ describe('categorical palette', () => {
   });
 
   it(`reads on a light and a dark page (contrast ≥ ${MIN_CONTRAST}:1)`, () => {
-    for (const c of [...CATEGORICAL, REFERENCE]) {
+    for (const c of [...CATEGORICAL, ...STATUS_COLORS.range, REFERENCE]) {
       for (const bg of BACKGROUNDS) {
         expect(wcagContrast(c, bg), `${c} on ${bg}`).toBeGreaterThanOrEqual(MIN_CONTRAST);
       }

@@ -5,9 +5,10 @@ export function fmt(v: number | null | undefined): string {
   return String(Number(v.toPrecision(3)));
 }
 
+/** Run status colours (the Overview's bars): Okabe–Ito green, orange, vermillion (palette.test.ts). */
 export const STATUS_COLORS = {
   domain: ['ok', 'diverged', 'failed'],
-  range: ['#3a9a5c', '#e8a33d', '#c8423b'],
+  range: ['#009E73', '#E69F00', '#D55E00'],
 };
 
 /**
