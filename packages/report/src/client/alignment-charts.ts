@@ -2,7 +2,7 @@ import * as Plot from '@observablehq/plot';
 import type { AlignmentData } from '../data/alignment.js';
 import type { AlphaDepthData, ChartRenderer, ChartRenderers } from './chart-kinds.js';
 import { CATEGORICAL, REFERENCE, categoricalScale } from './palette.js';
-import { MARK_LIMIT, fmtTip } from './types.js';
+import { MARK_LIMIT, fmtTip, nameLinks } from './types.js';
 
 const lambda = (wd: number) => `λ = ${wd}`;
 
@@ -172,8 +172,8 @@ export const alignmentRenderers: Pick<
   ChartRenderers,
   'alpha-depth' | 'alpha-depth-wd' | 'alpha-spectral' | 'corr-half'
 > = {
-  'alpha-depth': alphaDepth,
-  'alpha-depth-wd': alphaDepth,
-  'alpha-spectral': alphaDepth,
+  'alpha-depth': (d, ctx) => nameLinks(alphaDepth(d, ctx)),
+  'alpha-depth-wd': (d, ctx) => nameLinks(alphaDepth(d, ctx)),
+  'alpha-spectral': (d, ctx) => nameLinks(alphaDepth(d, ctx)),
   'corr-half': corrHalf,
 };

@@ -7,7 +7,7 @@ import type {
   ConvergenceCurves,
 } from './chart-kinds.js';
 import { REFERENCE, categoricalScale } from './palette.js';
-import { MARK_LIMIT, logAxis } from './types.js';
+import { MARK_LIMIT, logAxis, nameLinks } from './types.js';
 
 const lambda = (wd: number) => `λ = ${wd}`;
 
@@ -217,9 +217,11 @@ export const convergenceRenderers: Pick<
   ChartRenderers,
   'conv-imbalance' | 'conv-corr' | 'conv-loss' | 'conv-opt' | 'conv-decay'
 > = {
-  'conv-imbalance': convChart('i', 'imbalance Σₗ ‖Dₗ‖ (Frobenius)', true),
-  'conv-corr': convChart('c', 'corr(1/L)', false),
-  'conv-loss': convChart('l', 'loss (MSE)', true),
-  'conv-opt': convChart('i', 'imbalance Σₗ ‖Dₗ‖ (Frobenius)', true, 'opt'),
-  'conv-decay': convDecay,
+  'conv-imbalance': (d, ctx) =>
+    nameLinks(convChart('i', 'imbalance Σₗ ‖Dₗ‖ (Frobenius)', true)(d, ctx)),
+  'conv-corr': (d, ctx) => nameLinks(convChart('c', 'corr(1/L)', false)(d, ctx)),
+  'conv-loss': (d, ctx) => nameLinks(convChart('l', 'loss (MSE)', true)(d, ctx)),
+  'conv-opt': (d, ctx) =>
+    nameLinks(convChart('i', 'imbalance Σₗ ‖Dₗ‖ (Frobenius)', true, 'opt')(d, ctx)),
+  'conv-decay': (d, ctx) => nameLinks(convDecay(d, ctx)),
 };

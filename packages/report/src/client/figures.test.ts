@@ -97,6 +97,16 @@ describe('figures drawn at build time', () => {
     expect(links('conv-corr').every((h) => h!.startsWith('runs/?q='))).toBe(true);
   });
 
+  it('every link has an accessible name (the run, or the group’s filter)', () => {
+    for (const [kind, el] of figures) {
+      for (const a of el.querySelectorAll('a[href]')) {
+        expect(a.getAttribute('aria-label'), kind).toMatch(/^(run \S+|runs \S.*)$/);
+      }
+    }
+    const decay = figures.find(([k]) => k === 'conv-decay')![1].querySelector('a')!;
+    expect(decay.getAttribute('aria-label')).toBe(`run ${c.decay[0]!.id}`);
+  });
+
   it('colour categories with the checked palette only', () => {
     const allowed = new Set([...CATEGORICAL, REFERENCE].map((x) => x.toLowerCase()));
     let checked = 0;

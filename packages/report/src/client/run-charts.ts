@@ -6,7 +6,7 @@ import type {
   CounterexampleCurves,
 } from './chart-kinds.js';
 import { REFERENCE, categoricalScale } from './palette.js';
-import { flush, fmtTip, logAxis } from './types.js';
+import { flush, fmtTip, logAxis, nameLinks } from './types.js';
 
 const runLoss: ChartRenderer<'run-curves'> = (data, { width, document }) => {
   const loss = data.filter((d) => d.metric === 'loss' && d.v > 0);
@@ -188,6 +188,6 @@ export const runRenderers: Pick<
   'run-curves': runLoss,
   'run-imbalance': runImbalance,
   'run-heatmap': runHeatmap,
-  'ce-scatter': ceScatter,
-  'ce-curves': ceCurves,
+  'ce-scatter': (d, ctx) => nameLinks(ceScatter(d, ctx)),
+  'ce-curves': (d, ctx) => nameLinks(ceCurves(d, ctx)),
 };

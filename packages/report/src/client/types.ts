@@ -47,3 +47,20 @@ export function fmtTip(v: number | null | undefined): string {
   if (v !== 0 && Math.abs(v) < 1e-3) return v.toExponential(2);
   return fmt(v);
 }
+
+/**
+ * Give every link of a drawn chart an accessible name (Plot's `href` wraps a mark in an `<a>`
+ * with no text): "run <id>" for a run page, "runs <filter>" for the runs table filtered to a group.
+ */
+export function nameLinks<T extends Element>(el: T): T {
+  for (const a of el.querySelectorAll('a[href]')) {
+    const href = a.getAttribute('href') ?? '';
+    const q = /[?&]q=([^&#]*)/.exec(href);
+    const id = href.split('#')[1] ?? href.replace(/\/+$/, '').split('/').pop() ?? href;
+    a.setAttribute(
+      'aria-label',
+      q ? `runs ${decodeURIComponent(q[1] as string)}` : `run ${decodeURIComponent(id)}`,
+    );
+  }
+  return el;
+}
