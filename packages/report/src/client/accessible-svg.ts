@@ -11,7 +11,8 @@
 export function labelChartSvgs(root: Element, title: string): void {
   for (const svg of root.querySelectorAll('svg')) {
     if (svg.parentElement?.closest('svg')) continue;
-    svg.setAttribute('role', svg.querySelector('a[href]') ? 'group' : 'img');
+    // Plot's links are `<a xlink:href>`: any `<a>` in a chart is one.
+    svg.setAttribute('role', svg.querySelector('a') ? 'group' : 'img');
     svg.setAttribute('aria-label', title);
     moveMarkLabels(svg);
     new MutationObserver(() => moveMarkLabels(svg)).observe(svg, {

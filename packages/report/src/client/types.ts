@@ -53,8 +53,9 @@ export function fmtTip(v: number | null | undefined): string {
  * with no text): "run <id>" for a run page, "runs <filter>" for the runs table filtered to a group.
  */
 export function nameLinks<T extends Element>(el: T): T {
-  for (const a of el.querySelectorAll('a[href]')) {
-    const href = a.getAttribute('href') ?? '';
+  for (const a of el.querySelectorAll('a')) {
+    const href = linkTarget(a);
+    if (href === null) continue;
     const q = /[?&]q=([^&#]*)/.exec(href);
     const id = href.split('#')[1] ?? href.replace(/\/+$/, '').split('/').pop() ?? href;
     a.setAttribute(
@@ -63,4 +64,9 @@ export function nameLinks<T extends Element>(el: T): T {
     );
   }
   return el;
+}
+
+/** An SVG link's target: Plot writes it as `xlink:href`, which `a[href]` does not match in a browser. */
+export function linkTarget(a: Element): string | null {
+  return a.getAttribute('href') ?? a.getAttributeNS('http://www.w3.org/1999/xlink', 'href');
 }
