@@ -12,7 +12,7 @@ import { MARK_LIMIT, logAxis, nameLinks } from './types.js';
 const lambda = (wd: number) => `λ = ${wd}`;
 
 /** A band joined with its group's fields: what the marks, facets and tooltips read. */
-function join(groups: ConvergenceGroup[], bands: readonly { g: number }[]) {
+function join<T extends { g: number }>(groups: ConvergenceGroup[], bands: readonly T[]) {
   const byG = new Map(groups.map((g) => [g.g, g]));
   return bands.flatMap((b) => {
     const g = byG.get(b.g);
@@ -108,7 +108,9 @@ function convChart(m: ConvergenceBand['m'], label: string, log: boolean, by: 'L'
           marginRight: 64,
           fy: { label: 'weight decay', domain: rows },
           x: { label: 'step', grid: true },
-          y: log ? logAxis(label) : { label, grid: true },
+          y: log
+            ? logAxis(label, [...mine.flatMap((b) => [b.q1, b.q3]), ...th.map((t) => t.i)])
+            : { label, grid: true },
           color: { ...color, legend: false },
           marks,
         }),

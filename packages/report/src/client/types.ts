@@ -12,10 +12,13 @@ export const STATUS_COLORS = {
 };
 
 /**
- * A log axis labelled at powers of ten (1e-3, 1e-2, …) and, where Plot puts ticks between them
- * (a range of few decades), at 2 and 5 times them: wide ranges stay readable, narrow ones get labels.
+ * A log axis labelled at powers of ten (1e-3, 1e-2, …), so wide ranges stay readable. Over a
+ * range of under two decades (`values` given), where few powers of ten fall, also at 2 and 5
+ * times them.
  */
-export function logAxis(label: string) {
+export function logAxis(label: string, values: readonly number[] = []) {
+  const pos = values.filter((v) => v > 0 && Number.isFinite(v));
+  const narrow = pos.length > 0 && Math.log10(Math.max(...pos) / Math.min(...pos)) < 2;
   return {
     label,
     type: 'log' as const,
@@ -24,7 +27,8 @@ export function logAxis(label: string) {
       const decade = Math.floor(Math.log10(d) + 1e-9);
       const m = d / 10 ** decade;
       if (Math.abs(m - 1) < 1e-6) return `1e${decade}`;
-      return Math.abs(m - 2) < 1e-6 || Math.abs(m - 5) < 1e-6 ? `${Math.round(m)}e${decade}` : '';
+      const minor = Math.abs(m - 2) < 1e-6 || Math.abs(m - 5) < 1e-6;
+      return narrow && minor ? `${Math.round(m)}e${decade}` : '';
     },
   };
 }
