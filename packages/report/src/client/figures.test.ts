@@ -13,7 +13,7 @@ import { makeRecord, normalize, passingSet } from '../test-support/records.js';
 import type { ChartData, ChartKind } from './chart-kinds.js';
 import { CATEGORICAL, REFERENCE } from './palette.js';
 import { renderers } from './renderers.js';
-import { linkTarget } from './types.js';
+import { MARK_LIMIT, linkTarget } from './types.js';
 
 const { document } = parseHTML('<!doctype html><html><body></body></html>');
 const draw = <K extends ChartKind>(kind: K, data: ChartData[K]) =>
@@ -104,6 +104,26 @@ describe('figures drawn at build time', () => {
     }
     const decay = figures.find(([k]) => k === 'conv-decay')![1].querySelector('a')!;
     expect(decay.getAttribute('aria-label')).toBe(`run ${c.decay[0]!.id}`);
+  });
+
+  it(`above ${MARK_LIMIT} runs the counterexample scatter bins them: no per-run dots or links`, () => {
+    const p0 = ce.points[0]!;
+    const many = Array.from({ length: MARK_LIMIT + 1 }, (_, i) => ({
+      ...p0,
+      id: `r${i}`,
+      x: 10 ** -(i % 17),
+      rho: (i % 100) / 100,
+    }));
+    const el = draw('ce-scatter', {
+      points: many,
+      ...ce.thresholds,
+      floor: RATIO_FLOOR,
+      hrefs: Object.fromEntries(many.map((p) => [p.id, href(p.id)])),
+    });
+    const dots = el.querySelectorAll('circle, path').length;
+    expect(dots).toBeGreaterThan(0);
+    expect(dots).toBeLessThan(MARK_LIMIT / 2);
+    expect(el.querySelectorAll('a').length).toBe(0);
   });
 
   it('colour categories with the checked palette only', () => {

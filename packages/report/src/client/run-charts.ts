@@ -6,7 +6,7 @@ import type {
   CounterexampleCurves,
 } from './chart-kinds.js';
 import { REFERENCE, categoricalScale } from './palette.js';
-import { flush, fmtTip, logAxis, nameLinks } from './types.js';
+import { MARK_LIMIT, flush, fmtTip, logAxis, nameLinks } from './types.js';
 
 const runLoss: ChartRenderer<'run-curves'> = (data, { width, document }) => {
   const loss = data.filter((d) => d.metric === 'loss' && d.v > 0);
@@ -100,31 +100,44 @@ const ceScatter: ChartRenderer<'ce-scatter'> = (d, { width, document }) => {
       pts.map((p) => p.act),
       'activation',
     ),
-    symbol: { legend: true, label: 'kind', domain: ['counterexample', 'other'] },
+    symbol: {
+      legend: pts.length <= MARK_LIMIT,
+      label: 'kind',
+      domain: ['counterexample', 'other'],
+    },
     marks: [
       Plot.ruleX([d.fitRatio], { stroke: REFERENCE, strokeDasharray: '4,3' }),
       Plot.ruleY([d.centredCorr], { stroke: REFERENCE, strokeDasharray: '4,3' }),
-      Plot.dot(pts, {
-        x: 'x',
-        y: 'rho',
-        stroke: 'act',
-        symbol: 'kind',
-        r: 4.5,
-        strokeWidth: 1.8,
-        href: 'href',
-        target: '_top',
-        // x is clamped at the floor: the tooltip gives the true ratio, in exponent form.
-        tip: { format: { x: false, href: false, y: fmtTip } },
-        channels: {
-          run: 'id',
-          'loss ratio': { value: 'ratio', label: 'final / initial loss' },
-          'init scale': 'scale',
-          depth: 'L',
-          'plain cosine': 'plain',
-          'ρ of a random layer': 'rand',
-          flags: 'flags',
-        },
-      }),
+      pts.length > MARK_LIMIT
+        ? // Too many runs for a dot each: hexagonal bins per activation, sized by their count.
+          Plot.dot(
+            pts,
+            Plot.hexbin(
+              { r: 'count' },
+              { x: 'x', y: 'rho', stroke: 'act', strokeWidth: 1.6, binWidth: 14, tip: true },
+            ),
+          )
+        : Plot.dot(pts, {
+            x: 'x',
+            y: 'rho',
+            stroke: 'act',
+            symbol: 'kind',
+            r: 4.5,
+            strokeWidth: 1.8,
+            href: 'href',
+            target: '_top',
+            // x is clamped at the floor: the tooltip gives the true ratio, in exponent form.
+            tip: { format: { x: false, href: false, y: fmtTip } },
+            channels: {
+              run: 'id',
+              'loss ratio': { value: 'ratio', label: 'final / initial loss' },
+              'init scale': 'scale',
+              depth: 'L',
+              'plain cosine': 'plain',
+              'ρ of a random layer': 'rand',
+              flags: 'flags',
+            },
+          }),
     ],
   });
 };

@@ -61,6 +61,12 @@ describe('α̂ against depth figures', () => {
     expect(main.domain!.lo).toBeLessThanOrEqual(0.24);
   });
 
+  it('the α = 1/2 comparison is balanced gd runs at λ = 0 only', () => {
+    const ids = new Set(a.corr.map((p) => p.id));
+    expect([...ids].sort()).toEqual(['a2', 'a4', 'b2', 'b4', 'c2', 'c4', 'wild']);
+    expect(a.corr.filter((p) => p.which === 'α = 1/L').length).toBe(7);
+  });
+
   it(`above ${MARK_LIMIT} runs the figure carries the group summaries only`, () => {
     const many = normalize(
       Array.from({ length: MARK_LIMIT + 1 }, (_, i) => run(`r${i}`, 2 + (i % 3), 0.3, 0, i)),

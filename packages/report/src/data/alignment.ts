@@ -102,9 +102,10 @@ export function alignmentData(records: readonly RunRecord[]): AlignmentData {
     }
   }
   const corr: AlignmentData['corr'] = [];
-  // Balanced starts only: there the theory says corr(1/L) = 1 exactly, so the gap to α = 1/2 is
-  // the depth effect alone (unbalanced starts lower both, see Convergence).
-  for (const p of points.filter((q) => q.init === 'balanced')) {
+  // Balanced gd starts without weight decay only (the theorem's setting): there corr(1/L) = 1
+  // exactly, so the gap to α = 1/2 is the depth effect alone (unbalanced starts lower both, see
+  // Convergence; other optimizers break the balance, see Optimizers).
+  for (const p of points.filter((q) => q.init === 'balanced' && q.opt === 'gd' && q.wd === 0)) {
     if (p.c !== null) corr.push({ id: p.id, x: p.x, which: 'α = 1/L', c: p.c });
     if (p.h !== null) corr.push({ id: p.id, x: p.x, which: 'α = 1/2', c: p.h });
   }
