@@ -126,6 +126,21 @@ describe('figures drawn at build time', () => {
     expect(el.querySelectorAll('a').length).toBe(0);
   });
 
+  it(`above ${MARK_LIMIT} runs the decay scatter draws one median dot per group`, () => {
+    const p0 = c.decay[0]!;
+    const many = Array.from({ length: MARK_LIMIT + 1 }, (_, i) => ({
+      ...p0,
+      id: `r${i}`,
+      L: 2 + (i % 3),
+      fit: p0.theory * (1 + (i % 7) / 100), // per group of L: ratios 1.00 … 1.06
+      href: href(`r${i}`),
+    }));
+    const el = draw('conv-decay', { points: many });
+    const dots = el.querySelectorAll('g[aria-label="dot"] path, g[aria-label="dot"] circle');
+    expect(dots.length).toBe(3);
+    expect(el.querySelectorAll('a').length).toBe(0);
+  });
+
   it('colour categories with the checked palette only', () => {
     const allowed = new Set([...CATEGORICAL, REFERENCE].map((x) => x.toLowerCase()));
     let checked = 0;
