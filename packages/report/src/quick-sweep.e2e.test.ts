@@ -5,12 +5,14 @@ import { join, resolve } from 'node:path';
 import { alphaHat, nfaCorr } from '@ansatz/core';
 import { Matrix } from 'ml-matrix';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { buildSite } from './build-site.js';
 import { loadResultsDirs } from './data/load.js';
 import { psdPower } from './data/matrix-power.js';
 import { deriveFlags } from './data/quality.js';
 import type { RunRecord } from './data/record.js';
 import { computeVerdicts } from './data/verdicts/index.js';
 import type { Verdict, VerdictKey } from './data/verdicts/types.js';
+import { latexLikeInSite } from './test-support/latex-like.js';
 
 // The paper's story as sweeps/quick.yaml tells it: run the real sweep with the real CLI, compute
 // the site's verdicts, then change the real records the way a false claim would and check that
@@ -89,6 +91,14 @@ describe('sweeps/quick.yaml reproduces the paper', () => {
       expect(Math.abs(b!.randomCentredBest ?? 1), r.id).toBeLessThan(0.5);
     }
   });
+});
+
+describe('the quick site', () => {
+  it('shows no raw LaTeX-like text (^{…}, _l, \\cmd) on any page', async () => {
+    const site = join(out, 'site');
+    await buildSite({ dirs: [out], outDir: site, base: '/', quiet: true });
+    expect(latexLikeInSite(site)).toEqual([]);
+  }, 300_000);
 });
 
 describe('counterfactuals on the real records never pass', () => {

@@ -157,9 +157,16 @@ describe('built site in Chromium', () => {
     expect(await marks(overview.page, 'status-bars', 'bar', 'rect')).toBe(pairs.size);
 
     const align = await open('alignment/');
-    expect(await marks(align.page, 'alpha-depth', 'dot', 'circle')).toBe(linearUnflagged().length);
+    // The main figure is λ = 0 (the theorem's setting); the runs with weight decay have their own.
+    const atZero = linearUnflagged().filter((r) => r.config.weightDecay === 0);
+    expect(await marks(align.page, 'alpha-depth', 'dot', 'circle')).toBe(atZero.length);
+    expect(await marks(align.page, 'alpha-depth-wd', 'dot', 'circle')).toBe(
+      linearUnflagged().length - atZero.length,
+    );
     expect(linearUnflagged().length).toBeLessThan(linearOk().length);
-    const balanced = linearUnflagged().filter((r) => r.config.init === 'balanced');
+    const balanced = atZero.filter(
+      (r) => r.config.init === 'balanced' && (r.config.optimizer ?? 'gd') === 'gd',
+    );
     expect(await marks(align.page, 'corr-half', 'dot', 'circle')).toBe(2 * balanced.length);
 
     const opt = await open('optimizers/');
@@ -169,19 +176,24 @@ describe('built site in Chromium', () => {
     expect(await marks(opt.page, 'opt-heatmap', 'cell', 'rect')).toBe(cells.size);
 
     const conv = await open('convergence/');
-    // ≤ 6 runs per init × λ facet; each run is one path per chart.
-    const facets = new Map<string, number>();
-    for (const r of linearOk()) {
-      const k = `${r.config.init}|${r.config.weightDecay}`;
-      facets.set(k, (facets.get(k) ?? 0) + 1);
-    }
-    const shown = [...facets.values()].reduce((s, n) => s + Math.min(6, n), 0);
-    expect(await marks(conv.page, 'conv-corr', 'line', 'path')).toBe(shown);
-    const theory = linearOk().filter(
-      (r) => r.config.optimizer === 'gd' && (r.config.weightDecay as number) > 0,
+    // One median line per group of seeds (gd runs), and one theory line per unbalanced gd group
+    // with λ > 0; every run of a group links to the runs table filtered to it.
+    const key = (r: Raw) =>
+      ['init', 'initScale', 'weightDecay', 'depth', 'learningRate']
+        .map((k) => r.config[k])
+        .join('|');
+    const gdLinear = linearOk().filter((r) => r.config.optimizer === 'gd');
+    const groups = new Set(gdLinear.map(key));
+    expect(await marks(conv.page, 'conv-corr', 'line', 'path')).toBe(groups.size);
+    const theory = new Set(
+      gdLinear
+        .filter((r) => r.config.init !== 'balanced' && (r.config.weightDecay as number) > 0)
+        .map(key),
     );
-    const lines = conv.page.locator('figure[data-chart="conv-imbalance"] svg g[data-mark="line"]');
-    expect(await lines.nth(1).locator('path').count()).toBe(theory.length);
+    const dashed = conv.page.locator(
+      'figure[data-chart="conv-imbalance"] svg g[data-mark="line"] g[stroke-dasharray] path',
+    );
+    expect(await dashed.count()).toBe(theory.size);
 
     const ce = await open('counterexamples/');
     const nonlinear = ok().filter((r) => r.config.activation !== 'linear');

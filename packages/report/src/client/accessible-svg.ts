@@ -5,11 +5,14 @@
  * image: each of its SVGs becomes `role="img"` named by the figure's title, and each mark's
  * label moves to `data-mark` (tests and styles still find marks by kind), now and for marks
  * Plot adds later. The numbers a reader needs are in the figure's caption and the tables.
+ * A chart whose marks link to run pages is a `group` instead (an image may not hold links,
+ * axe: nested-interactive), and its links keep the names the renderer gave them.
  */
 export function labelChartSvgs(root: Element, title: string): void {
   for (const svg of root.querySelectorAll('svg')) {
     if (svg.parentElement?.closest('svg')) continue;
-    svg.setAttribute('role', 'img');
+    // Plot's links are `<a xlink:href>`: any `<a>` in a chart is one.
+    svg.setAttribute('role', svg.querySelector('a') ? 'group' : 'img');
     svg.setAttribute('aria-label', title);
     moveMarkLabels(svg);
     new MutationObserver(() => moveMarkLabels(svg)).observe(svg, {
@@ -22,6 +25,7 @@ export function labelChartSvgs(root: Element, title: string): void {
 
 function moveMarkLabels(svg: SVGSVGElement): void {
   for (const el of svg.querySelectorAll('[aria-label], [aria-description]')) {
+    if (el.tagName.toLowerCase() === 'a') continue;
     const label = el.getAttribute('aria-label');
     if (label !== null) el.setAttribute('data-mark', label);
     el.removeAttribute('aria-label');

@@ -7,8 +7,8 @@
  * time, so no server code reaches the browser bundle).
  */
 import type { ColorScheme } from '@observablehq/plot';
-import type { AlignmentData } from '../data/alignment.js';
-import type { ConvergenceData } from '../data/convergence.js';
+import type { AlignmentData, AlphaFigure } from '../data/alignment.js';
+import type { ConvergenceData, DecayPoint } from '../data/convergence.js';
 import type { CounterexamplesData } from '../data/counterexamples.js';
 import type { OptimizerCell } from '../data/optimizers.js';
 import type { RunStatus } from '../data/record.js';
@@ -26,10 +26,11 @@ export interface StatusCount {
   n: number;
 }
 
-/** Fitted exponents against depth: one y field of the points, with its label. */
-export interface AlphaDepthData extends Pick<AlignmentData, 'points' | 'summary' | 'theory'> {
-  y: 'a' | 'as';
+/** Fitted exponents against depth: one y field of the points, with its label and links. */
+export interface AlphaDepthData extends AlphaFigure {
   label: string;
+  /** Run id → its page (site path joined with the base at build time). */
+  hrefs?: Record<string, string>;
 }
 
 /** One field of the optimizer × weight decay cells, coloured with a scheme. */
@@ -41,28 +42,47 @@ export interface OptHeatmapData {
   reverse: boolean;
 }
 
-/** Downsampled training curves of the runs shown on the Convergence page. */
-export type ConvergenceCurves = Pick<ConvergenceData, 'runs' | 'points'>;
+/**
+ * Per-group median and interquartile bands of one metric (Convergence page); the gd imbalance
+ * chart also draws the theory lines.
+ */
+export interface ConvergenceCurves extends Pick<ConvergenceData, 'groups' | 'bands'> {
+  theory?: ConvergenceData['theory'];
+}
 
-/** Loss / ρ curves of the counterexample runs shown. */
+/** Fitted against theoretical decay rate per run; `href` is the run's page, added at build time. */
+export interface DecayScatterData {
+  points: (DecayPoint & { href?: string })[];
+}
+
+/** Loss / ρ curves of the counterexample runs shown; `href` is each run's page. */
 export interface CounterexampleCurves {
-  runs: CounterexamplesData['curveRuns'];
+  runs: (CounterexamplesData['curveRuns'][number] & { href?: string })[];
   curves: CounterexamplesData['curves'];
 }
+
+/** Loss reduction against ρ per nonlinear run, with the judging thresholds and run links. */
+export type CounterexampleScatter = Pick<CounterexamplesData, 'points'> &
+  CounterexamplesData['thresholds'] & { floor: number; hrefs?: Record<string, string> };
 
 export interface ChartData {
   'status-bars': StatusCount[];
   'opt-heatmap': OptHeatmapData;
+  /** α̂ against depth at λ = 0 (the theorem's setting), at λ > 0, and the spectral estimate. */
   'alpha-depth': AlphaDepthData;
+  'alpha-depth-wd': AlphaDepthData;
+  'alpha-spectral': AlphaDepthData;
   'corr-half': AlignmentData['corr'];
-  /** The imbalance chart also draws the gd theory curves. */
-  'conv-imbalance': ConvergenceCurves & Pick<ConvergenceData, 'theory'>;
+  'conv-imbalance': ConvergenceCurves;
   'conv-corr': ConvergenceCurves;
   'conv-loss': ConvergenceCurves;
+  /** Imbalance of every optimizer's groups, coloured by optimizer (the others by depth). */
+  'conv-opt': ConvergenceCurves;
+  'conv-decay': DecayScatterData;
   'run-curves': RunDetail['curves'];
   'run-imbalance': RunDetail['imbalance'];
   'run-heatmap': RunDetail['heatmap'];
-  'ce-scatter': Pick<CounterexamplesData, 'points'> & CounterexamplesData['thresholds'];
+  'ce-scatter': CounterexampleScatter;
   'ce-curves': CounterexampleCurves;
 }
 

@@ -135,7 +135,9 @@ function render(run: CompactRun): HTMLElement[] {
   if (data.curves.length > 0) out.push(chart('run-curves', 'Metrics against step', data));
   else out.push(el('p', 'No logged history.', { class: 'muted' }));
   if (data.imbalance.length > 0) {
-    out.push(chart('run-imbalance', 'Imbalance Σ‖D_l‖_F against step (log scale)', data));
+    out.push(
+      chart('run-imbalance', 'Imbalance Σₗ ‖Dₗ‖ (Frobenius) against step (log scale)', data),
+    );
   }
   out.push(
     el(

@@ -1,4 +1,7 @@
+import { MARK_LIMIT } from '../client/types.js';
 import { cfgNum, cfgStr, finalValue, finite, type RunRecord } from './record.js';
+import { robustDomain, type RobustDomain } from './robust-domain.js';
+import { runsTablePath } from './runs-query.js';
 import { groupBy, quantile, sig } from './stats.js';
 
 /** One linear ok run at the end of training. Short keys keep the page's JSON small. */
@@ -20,7 +23,10 @@ export interface AlignmentSummary {
   L: number;
   init: string;
   opt: string;
+  wd: number;
   n: number;
+  /** The runs table filtered to the group (a site path). */
+  runs: string;
   med: number | null;
   q1: number | null;
   q3: number | null;
@@ -58,19 +64,33 @@ export function alignmentData(records: readonly RunRecord[]): AlignmentData {
       h: sig(finalValue(r, 'nfaCorrHalf'), 5),
     };
   });
-  const summary = [...groupBy(points, (p) => `${p.L}|${p.init}|${p.opt}`).values()].map((ps) => {
-    const p = ps[0] as AlignmentPoint;
-    const a = ps.map((q) => q.a);
-    return {
-      L: p.L,
-      init: p.init,
-      opt: p.opt,
-      n: ps.length,
-      med: sig(quantile(a, 0.5)),
-      q1: sig(quantile(a, 0.25)),
-      q3: sig(quantile(a, 0.75)),
-    };
-  });
+  const summary = [...groupBy(points, (p) => `${p.L}|${p.init}|${p.opt}|${p.wd}`).values()].map(
+    (ps) => {
+      const p = ps[0] as AlignmentPoint;
+      const a = ps.map((q) => q.a);
+      return {
+        L: p.L,
+        init: p.init,
+        opt: p.opt,
+        wd: p.wd,
+        n: ps.length,
+        runs: runsTablePath({
+          activation: 'linear',
+          depth: p.L,
+          init: p.init,
+          optimizer: p.opt,
+          weightDecay: p.wd,
+        }),
+        med: sig(quantile(a, 0.5)),
+        q1: sig(quantile(a, 0.25)),
+        q3: sig(quantile(a, 0.75)),
+      };
+    },
+  );
+  summary.sort(
+    (x, y) =>
+      x.wd - y.wd || x.L - y.L || x.opt.localeCompare(y.opt) || x.init.localeCompare(y.init),
+  );
   const depths = points.map((p) => p.L);
   const theory: { L: number; a: number }[] = [];
   if (depths.length > 0) {
@@ -82,9 +102,10 @@ export function alignmentData(records: readonly RunRecord[]): AlignmentData {
     }
   }
   const corr: AlignmentData['corr'] = [];
-  // Balanced starts only: there the theory says corr(1/L) = 1 exactly, so the gap to α = 1/2 is
-  // the depth effect alone (unbalanced starts lower both, see Convergence).
-  for (const p of points.filter((q) => q.init === 'balanced')) {
+  // Balanced gd starts without weight decay only (the theorem's setting): there corr(1/L) = 1
+  // exactly, so the gap to α = 1/2 is the depth effect alone (unbalanced starts lower both, see
+  // Convergence; other optimizers break the balance, see Optimizers).
+  for (const p of points.filter((q) => q.init === 'balanced' && q.opt === 'gd' && q.wd === 0)) {
     if (p.c !== null) corr.push({ id: p.id, x: p.x, which: 'α = 1/L', c: p.c });
     if (p.h !== null) corr.push({ id: p.id, x: p.x, which: 'α = 1/2', c: p.h });
   }
@@ -95,5 +116,34 @@ export function alignmentData(records: readonly RunRecord[]): AlignmentData {
     corr,
     nonlinearExcluded: ok.length - linearAll.length,
     flaggedExcluded: linearAll.length - linear.length,
+  };
+}
+
+/** One α̂-against-depth figure: the runs at λ = 0 (the theorem's setting) or at λ > 0. */
+export interface AlphaFigure {
+  points: AlignmentPoint[];
+  summary: AlignmentSummary[];
+  theory: AlignmentData['theory'];
+  y: 'a' | 'as';
+  /** Vertical range inside the far-out fences (and the theory); the rest is drawn at the edge. */
+  domain: RobustDomain | null;
+  /** Whether each run is drawn as a dot: false above MARK_LIMIT, where only the groups' medians are. */
+  perRun: boolean;
+}
+
+export function alphaFigure(d: AlignmentData, y: 'a' | 'as', lambdaZero: boolean): AlphaFigure {
+  const at = (wd: number) => (wd === 0) === lambdaZero;
+  const points = d.points.filter((p) => at(p.wd) && p[y] !== null);
+  const perRun = points.length <= MARK_LIMIT;
+  return {
+    points: perRun ? points : [],
+    summary: y === 'a' ? d.summary.filter((s) => at(s.wd)) : [],
+    theory: d.theory,
+    y,
+    domain: robustDomain(
+      points.map((p) => p[y]),
+      [...new Set(points.map((p) => p.L))].map((L) => 1 / L),
+    ),
+    perRun,
   };
 }

@@ -1,114 +1,219 @@
+/**
+ * Training curves of the linear runs, summarised per group of seeds: for each group (init, scale,
+ * optimizer, λ, depth, η) and logged step, the median over its runs and the interquartile range.
+ * One band per group instead of one line per run keeps every group on the page (each depth is
+ * drawn) and the page's size independent of the number of seeds.
+ */
 import { cfgNum, cfgStr, finite, type RunRecord } from './record.js';
-import { downsample, groupBy, sig } from './stats.js';
-import { imbalanceSlope, theorySlope } from './verdicts/weight-decay.js';
+import { runsTablePath } from './runs-query.js';
+import { downsample, groupBy, median, quantile, sig } from './stats.js';
+import { decayRuns, imbalanceSlope, theorySlope } from './verdicts/weight-decay.js';
 
-export interface ConvergenceRun {
-  k: number;
-  id: string;
+export type ConvMetric = 'i' | 'c' | 'l';
+
+export interface ConvergenceGroup {
+  g: number;
+  /** Facet column: the init, with its scale when that init was run at several scales. */
+  col: string;
   init: string;
-  wd: number;
+  scale: number;
   opt: string;
+  wd: number;
   L: number;
   eta: number;
-  /** Fitted and gd-theory slopes of ln(imbalance) per step, when λ > 0. */
-  fit: number | null;
-  theory: number | null;
-  /** Quality flags of the run ('' for none). */
-  flags: string;
+  /** Runs (seeds) in the group. */
+  n: number;
+  /** Runs of the group that did not fit their data (flag not-fit). */
+  notFit: number;
+  /** The runs table filtered to this group. */
+  runs: string;
 }
 
-/** Downsampled history point of run `k`: step, nfaCorr, imbalance, loss. */
-export interface ConvergencePoint {
-  k: number;
+/** Median and interquartile range over a group's runs at one step of one metric. */
+export interface ConvergenceBand {
+  g: number;
+  m: ConvMetric;
   s: number;
-  c: number | null;
-  i: number | null;
-  l: number | null;
+  med: number;
+  q1: number;
+  q3: number;
+}
+
+/** Fitted and theoretical per-step decay rate of ln(imbalance) of one run (weight-decay verdict's runs). */
+export interface DecayPoint {
+  id: string;
+  L: number;
+  init: string;
+  wd: number;
+  eta: number;
+  fit: number;
+  theory: number;
 }
 
 export interface ConvergenceData {
-  runs: ConvergenceRun[];
-  points: ConvergencePoint[];
-  /** Theory e^{−2ηλ·(step − step₀)} · imbalance₀ for unbalanced gd runs with λ > 0 (a balanced start has only round-off imbalance to anchor on). */
-  theory: { k: number; s: number; i: number }[];
-  shown: number;
+  groups: ConvergenceGroup[];
+  bands: ConvergenceBand[];
+  /** gd theory ln(imbalance) falling by ln((1 − ηλ)²) per step, from the group's median start (unbalanced gd groups with λ > 0). */
+  theory: { g: number; s: number; i: number }[];
+  decay: DecayPoint[];
+  /** Eligible runs (ok, linear, several logged steps). */
   total: number;
-  perFacet: number;
-  /** Shown runs that are not gd, and shown runs that did not fit (flag `not-fit`): for the captions. */
-  shownNotGd: number;
-  shownNotFit: number;
-  /** Depths among the shown runs, and among all eligible runs. */
-  shownDepths: number[];
+  /** Depths among the eligible runs, and among the gd ones. */
   depths: number[];
+  gdDepths: number[];
+  /**
+   * Groups whose first logged imbalance is at round-off (median ≤ ROUNDOFF): balanced starts.
+   * Their imbalance band starts at the next logged step; `start` and `next` are the medians there.
+   */
+  roundoff: { g: number; start: number; step: number; next: number }[];
 }
 
-export const RUNS_PER_FACET = 6;
-export const POINTS_PER_RUN = 30;
+export const POINTS_PER_GROUP = 30;
+/** An imbalance this small is float64 round-off of a balanced start, not a measured imbalance. */
+export const ROUNDOFF = 1e-10;
 
-/** Prefer gd (the theory's optimizer), then shallow to deep, then by seed, for a stable pick. */
-function pickOrder(a: RunRecord, b: RunRecord): number {
-  const ga = cfgStr(a, 'optimizer') === 'gd' ? 0 : 1;
-  const gb = cfgStr(b, 'optimizer') === 'gd' ? 0 : 1;
+const KEYS: Record<ConvMetric, 'imbalance' | 'nfaCorr' | 'loss'> = {
+  i: 'imbalance',
+  c: 'nfaCorr',
+  l: 'loss',
+};
+
+/** Group order: init, scale, optimizer (gd first), λ, depth, η. */
+function groupOrder(a: RunRecord, b: RunRecord): number {
+  const gd = (r: RunRecord) => (cfgStr(r, 'optimizer') === 'gd' ? 0 : 1);
   return (
-    ga - gb ||
-    cfgNum(a, 'seed') - cfgNum(b, 'seed') ||
+    cfgStr(a, 'init').localeCompare(cfgStr(b, 'init')) ||
+    cfgNum(a, 'initScale') - cfgNum(b, 'initScale') ||
+    gd(a) - gd(b) ||
+    cfgStr(a, 'optimizer').localeCompare(cfgStr(b, 'optimizer')) ||
+    cfgNum(a, 'weightDecay') - cfgNum(b, 'weightDecay') ||
     cfgNum(a, 'depth') - cfgNum(b, 'depth') ||
-    a.id.localeCompare(b.id)
+    cfgNum(a, 'learningRate') - cfgNum(b, 'learningRate')
   );
 }
 
-/** Linear ok runs faceted by init × weight decay, at most RUNS_PER_FACET each, downsampled. */
+const groupKey = (r: RunRecord) =>
+  ['init', 'initScale', 'optimizer', 'weightDecay', 'depth', 'learningRate']
+    .map((k) => String(r.config[k] ?? ''))
+    .join('|');
+
+const sorted = (xs: number[]) => [...new Set(xs)].sort((a, b) => a - b);
+
+/** Per-step median and IQR of one metric over runs; log metrics keep positive values only. */
+function bandsOf(rs: readonly RunRecord[], g: number, m: ConvMetric): ConvergenceBand[] {
+  const byStep = new Map<number, number[]>();
+  for (const r of rs) {
+    for (const h of r.history) {
+      const v = finite(h[KEYS[m]]);
+      if (v === null || (m !== 'c' && v <= 0)) continue;
+      const vs = byStep.get(h.step);
+      if (vs) vs.push(v);
+      else byStep.set(h.step, [v]);
+    }
+  }
+  const steps = downsample(sorted([...byStep.keys()]), POINTS_PER_GROUP);
+  return steps.map((s) => {
+    const vs = byStep.get(s) as number[];
+    const digits = m === 'c' ? 5 : 4;
+    return {
+      g,
+      m,
+      s,
+      med: sig(median(vs), digits) as number,
+      q1: sig(quantile(vs, 0.25), digits) as number,
+      q3: sig(quantile(vs, 0.75), digits) as number,
+    };
+  });
+}
+
 export function convergenceData(records: readonly RunRecord[]): ConvergenceData {
   const eligible = records.filter(
     (r) => r.status === 'ok' && cfgStr(r, 'activation') === 'linear' && r.history.length > 1,
   );
-  const facets = groupBy(eligible, (r) => `${cfgStr(r, 'init')}|${cfgNum(r, 'weightDecay')}`);
-  const runs: ConvergenceRun[] = [];
-  const points: ConvergencePoint[] = [];
+  const scalesOf = groupBy(eligible, (r) => cfgStr(r, 'init'));
+  const multiScale = new Set(
+    [...scalesOf]
+      .filter(([, rs]) => new Set(rs.map((r) => cfgNum(r, 'initScale'))).size > 1)
+      .map(([init]) => init),
+  );
+  const groups: ConvergenceGroup[] = [];
+  const bands: ConvergenceBand[] = [];
   const theory: ConvergenceData['theory'] = [];
-  for (const rs of facets.values()) {
-    for (const r of [...rs].sort(pickOrder).slice(0, RUNS_PER_FACET)) {
-      const k = runs.length;
-      const wd = cfgNum(r, 'weightDecay');
-      const eta = cfgNum(r, 'learningRate');
-      const opt = cfgStr(r, 'optimizer');
-      runs.push({
-        k,
-        id: r.id,
-        init: cfgStr(r, 'init'),
-        wd,
-        opt,
-        L: cfgNum(r, 'depth'),
-        eta,
-        fit: wd > 0 ? sig(imbalanceSlope(r)) : null,
-        theory: wd > 0 ? sig(theorySlope(eta, wd)) : null,
-        flags: r.flags.join(', '),
-      });
-      const hs = downsample(r.history, POINTS_PER_RUN);
-      for (const h of hs) {
-        points.push({ k, s: h.step, c: sig(h.nfaCorr, 5), i: sig(h.imbalance), l: sig(h.loss) });
-      }
-      const first = r.history.find((h) => (finite(h.imbalance) ?? 0) > 0);
-      if (wd > 0 && opt === 'gd' && cfgStr(r, 'init') !== 'balanced' && first) {
-        const i0 = first.imbalance as number;
-        for (const h of hs) {
-          if (h.step < first.step) continue;
-          const v = i0 * Math.exp(-2 * eta * wd * (h.step - first.step));
-          if (v > 0) theory.push({ k, s: h.step, i: sig(v) ?? v });
-        }
+  const roundoff: ConvergenceData['roundoff'] = [];
+  for (const rs of groupBy([...eligible].sort(groupOrder), groupKey).values()) {
+    const r0 = rs[0] as RunRecord;
+    const g = groups.length;
+    const init = cfgStr(r0, 'init');
+    const scale = cfgNum(r0, 'initScale');
+    const [opt, wd, L, eta] = [
+      cfgStr(r0, 'optimizer'),
+      cfgNum(r0, 'weightDecay'),
+      cfgNum(r0, 'depth'),
+      cfgNum(r0, 'learningRate'),
+    ];
+    groups.push({
+      g,
+      col: multiScale.has(init) ? `${init} σ = ${scale}` : init,
+      init,
+      scale,
+      opt,
+      wd,
+      L,
+      eta,
+      n: rs.length,
+      notFit: rs.filter((r) => r.flags.includes('not-fit')).length,
+      runs: runsTablePath({
+        init,
+        initScale: scale,
+        optimizer: opt,
+        weightDecay: wd,
+        depth: L,
+        learningRate: eta,
+        activation: 'linear',
+      }),
+    });
+    let imb = bandsOf(rs, g, 'i');
+    const [first, second] = imb;
+    if (first && second && first.med <= ROUNDOFF) {
+      roundoff.push({ g, start: first.med, step: second.s, next: second.med });
+      imb = imb.slice(1);
+    }
+    bands.push(...imb, ...bandsOf(rs, g, 'c'), ...bandsOf(rs, g, 'l'));
+    const slope = theorySlope(eta, wd);
+    const start = imb[0];
+    if (wd > 0 && opt === 'gd' && init !== 'balanced' && slope !== null && start) {
+      for (const b of imb) {
+        const v = start.med * Math.exp(slope * (b.s - start.s));
+        if (v > 0) theory.push({ g, s: b.s, i: sig(v) as number });
       }
     }
   }
+  const decay = decayRuns(records).decay.kept.flatMap((r): DecayPoint[] => {
+    const fit = imbalanceSlope(r);
+    const th = theorySlope(cfgNum(r, 'learningRate'), cfgNum(r, 'weightDecay'));
+    if (fit === null || th === null) return [];
+    return [
+      {
+        id: r.id,
+        L: cfgNum(r, 'depth'),
+        init: cfgStr(r, 'init'),
+        wd: cfgNum(r, 'weightDecay'),
+        eta: cfgNum(r, 'learningRate'),
+        fit: sig(fit) as number,
+        theory: sig(th) as number,
+      },
+    ];
+  });
   return {
-    runs,
-    points,
+    groups,
+    bands,
     theory,
-    shown: runs.length,
+    decay,
     total: eligible.length,
-    perFacet: RUNS_PER_FACET,
-    shownNotGd: runs.filter((r) => r.opt !== 'gd').length,
-    shownNotFit: runs.filter((r) => r.flags.split(', ').includes('not-fit')).length,
-    shownDepths: [...new Set(runs.map((r) => r.L))].sort((a, b) => a - b),
-    depths: [...new Set(eligible.map((r) => cfgNum(r, 'depth')))].sort((a, b) => a - b),
+    depths: sorted(eligible.map((r) => cfgNum(r, 'depth'))),
+    gdDepths: sorted(
+      eligible.filter((r) => cfgStr(r, 'optimizer') === 'gd').map((r) => cfgNum(r, 'depth')),
+    ),
+    roundoff,
   };
 }

@@ -10,6 +10,8 @@ export interface CounterexamplePoint {
   L: number;
   /** Final / initial loss. */
   ratio: number | null;
+  /** Where the ratio is drawn: the ratio, or RATIO_FLOOR when it is below (zero to float64 precision). */
+  x: number | null;
   /** Best-α centred correlation (the judged statistic) and the plain cosine. */
   rho: number | null;
   plain: number | null;
@@ -21,12 +23,23 @@ export interface CounterexamplePoint {
 
 export interface CounterexamplesData {
   points: CounterexamplePoint[];
-  curveRuns: { k: number; id: string; label: string; ce: boolean }[];
+  /** `group` (activation · init scale) colours a curve; `ce` sets its dash. */
+  curveRuns: { k: number; id: string; label: string; group: string; ce: boolean }[];
   curves: { k: number; s: number; l: number | null; c: number | null }[];
   /** Counts behind every caption of the page (the verdict's own numbers). */
   counts: { nonlinear: number; judged: number; found: number; excluded: number };
   thresholds: { fitRatio: number; centredCorr: number };
+  /** Runs whose loss ratio is below RATIO_FLOOR, drawn at the floor; and the smallest ratio. */
+  belowFloor: number;
+  minRatio: number | null;
 }
+
+/**
+ * Loss ratios below 1e-16 (under float64's ε ≈ 2.2e-16 relative to the initial loss) are a loss of
+ * zero to machine precision: the scatter draws them at this floor instead of spreading round-off
+ * over thirty decades of axis.
+ */
+export const RATIO_FLOOR = 1e-16;
 
 export const CURVE_RUNS = 8;
 
@@ -41,6 +54,7 @@ export function counterexamplesData(records: readonly RunRecord[]): Counterexamp
     scale: cfgNum(r, 'initScale'),
     L: cfgNum(r, 'depth'),
     ratio: sig(r.lossRatio),
+    x: r.lossRatio === null ? null : (sig(Math.max(r.lossRatio, RATIO_FLOOR)) as number),
     rho: sig(r.final ? finite(r.final.nfaCorrCentredBest) : null),
     plain: sig(r.final ? finite(r.final.nfaCorrBest) : null),
     rand: sig(r.final?.baselines?.randomCentredBest ?? null, 3),
@@ -56,6 +70,7 @@ export function counterexamplesData(records: readonly RunRecord[]): Counterexamp
     k,
     id: r.id,
     label: `${cfgStr(r, 'activation')} · scale ${cfgNum(r, 'initScale')} · ${r.id.slice(0, 8)}`,
+    group: `${cfgStr(r, 'activation')}, σ = ${cfgNum(r, 'initScale')}`,
     ce: ceIds.has(r.id),
   }));
   const curves = chosen.flatMap((r, k) =>
@@ -77,5 +92,13 @@ export function counterexamplesData(records: readonly RunRecord[]): Counterexamp
       excluded: excluded.total,
     },
     thresholds: { fitRatio: THRESHOLDS.fitRatio, centredCorr: THRESHOLDS.centredCorr },
+    belowFloor: rs.filter((r) => r.lossRatio !== null && r.lossRatio < RATIO_FLOOR).length,
+    minRatio: sig(
+      rs.reduce<number | null>(
+        (m, r) => (r.lossRatio === null ? m : m === null ? r.lossRatio : Math.min(m, r.lossRatio)),
+        null,
+      ),
+      2,
+    ),
   };
 }

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { makeRecord, normalize, passingSet } from '../test-support/records.js';
 import { alignmentData } from './alignment.js';
-import { convergenceData, RUNS_PER_FACET } from './convergence.js';
+import { convergenceData } from './convergence.js';
 import { counterexamplesData } from './counterexamples.js';
 import { optimizersData } from './optimizers.js';
 import { runDetail } from './run-detail.js';
@@ -11,39 +11,7 @@ import { jsonForScript } from './site-data.js';
 const load = normalize;
 
 describe('per-page data', () => {
-  it('convergence theory starts at the first logged imbalance and decays like e^{−2ηλ·step}', () => {
-    const [r] = load([
-      makeRecord({
-        id: 'u',
-        init: 'gaussian',
-        weightDecay: 0.02,
-        learningRate: 0.1,
-        imbalanceStart: 3,
-      }),
-    ]);
-    const c = convergenceData([r!]);
-    expect(c.theory[0]).toEqual({ k: 0, s: 0, i: 3 });
-    const last = c.theory[c.theory.length - 1]!;
-    expect(last.i).toBeCloseTo(3 * Math.exp(-2 * 0.1 * 0.02 * last.s), 3);
-    expect(c.runs[0]!.fit! / c.runs[0]!.theory!).toBeCloseTo(1, 6);
-  });
-
-  it('convergence draws no theory for adam and caps runs per facet', () => {
-    const raw = Array.from({ length: 9 }, (_, i) =>
-      makeRecord({
-        id: `a${i}`,
-        init: 'gaussian',
-        weightDecay: 0.01,
-        optimizer: i < 2 ? 'gd' : 'adam',
-        seed: i,
-      }),
-    );
-    const c = convergenceData(load(raw));
-    expect(c.shown).toBe(RUNS_PER_FACET);
-    expect(c.total).toBe(9);
-    expect(c.runs.slice(0, 2).map((r) => r.opt)).toEqual(['gd', 'gd']);
-    expect(new Set(c.theory.map((t) => t.k))).toEqual(new Set([0, 1]));
-  });
+  // Convergence: see convergence.test.ts.
 
   it('run detail recomputes corr(1/L) ≈ 1 from stored balanced matrices and sizes the heatmap', () => {
     const [r] = load([makeRecord({ id: 'b', depth: 4, dim: 5 })]);

@@ -19,7 +19,7 @@ export function depthVerdict(records: readonly RunRecord[]): Verdict {
     `Pass if at every depth ${EXPONENT_RULE}, with at least two depths. A depth without ` +
     `enough usable runs makes the verdict "not enough data"; one that misses the rule makes it fail.`;
   const scope =
-    'This is conservation, not emergence: a balanced start satisfies W1ᵀW1 = AGOP^{1/L} at step 0 ' +
+    'This is conservation, not emergence: a balanced start satisfies W1ᵀW1 = AGOP to the power 1/L at step 0 ' +
     'by construction, and the theorem says gradient flow keeps it. That the NFA appears from starts ' +
     'where it does not hold is the separate emergence verdict.';
   const base = {

@@ -45,17 +45,28 @@ const range = (xs: (number | null)[]) => {
   return v.length === 0 ? 'n/a' : fmtRange(Math.min(...v), Math.max(...v));
 };
 
-export function weightDecayVerdict(records: readonly RunRecord[]): Verdict {
-  const T = THRESHOLDS;
-  const slice = records.filter((r) => isLinear(r) && !isBalanced(r) && isGd(r));
-  const decaySlice = slice.filter((r) => cfgNum(r, 'weightDecay') > 0);
-  const controlSlice = slice.filter((r) => cfgNum(r, 'weightDecay') === 0);
-  // The decay law holds on any trajectory, fitted or not; a collapsed net's imbalance sits at the
-  // noise floor. The NFA-restoration checks and the control need nets that fit their data.
+/**
+ * The runs the decay rate is judged on: unbalanced linear gd runs with λ > 0 whose imbalance
+ * gives a slope (the decay law holds on any trajectory, fitted or not; a collapsed net's
+ * imbalance sits at the noise floor). The Convergence page plots the same runs.
+ */
+export function decayRuns(records: readonly RunRecord[]) {
+  const decaySlice = records.filter(
+    (r) => isLinear(r) && !isBalanced(r) && isGd(r) && cfgNum(r, 'weightDecay') > 0,
+  );
   const decay = usable(decaySlice, ['collapsed'], {
     reason: 'too few imbalance points above the noise floor for a slope',
     keep: (r) => imbalanceSlope(r) !== null,
   });
+  return { decaySlice, decay };
+}
+
+export function weightDecayVerdict(records: readonly RunRecord[]): Verdict {
+  const T = THRESHOLDS;
+  const slice = records.filter((r) => isLinear(r) && !isBalanced(r) && isGd(r));
+  const controlSlice = slice.filter((r) => cfgNum(r, 'weightDecay') === 0);
+  // The NFA-restoration checks and the control need nets that fit their data.
+  const { decaySlice, decay } = decayRuns(records);
   const control = usable(controlSlice, ['not-fit', 'collapsed']);
   const decayGroups = [
     ...groupBy([...decay.kept].sort(groupOrder), (r) => groupKey(r, true)).values(),
