@@ -7,7 +7,10 @@ import type { CellTable } from './cell-table.js';
 export interface LoadedSpec {
   source: SpecSource;
   spec: Spec;
-  /** Every cell in expansion order (one per entry of `table`); built on first use when lazy. */
+  /**
+   * Every cell in expansion order (one per entry of `table`); built on first use when lazy (so
+   * do not spread a lazy LoadedSpec: that reads this getter).
+   */
   readonly cells: Cell[];
   /** The cells as a compact table: ids, costs and grid indices (what planning works on). */
   table: CellTable;

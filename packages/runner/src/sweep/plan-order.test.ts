@@ -104,3 +104,23 @@ describe('planLoaded on the table', () => {
     expect([...seen.keys()].sort()).toEqual(unique.map((c) => c.id).sort());
   });
 });
+
+describe('a lazily loaded spec', () => {
+  it('plans without building a cell, then builds only the cells asked for', async () => {
+    const counted = loadSpecText(SPEC, 'big.yaml', { cells: 'lazy' });
+    const cellAt = counted.cellAt;
+    let built = 0;
+    counted.cellAt = (e) => (built++, cellAt(e));
+    const p = await planLoaded(counted, '/nonexistent-ansatz-dir', {
+      index: 2,
+      count: 64,
+      from: '--shard',
+    });
+    expect(built).toBe(0);
+    expect(p.toRunAt(p.toRunEntries[0]!).id).toBe(idOf(t, p.toRunEntries[0]!));
+    expect(built).toBe(1);
+    expect(p.toRun).toHaveLength(p.toRunEntries.length);
+    expect(p.toRunEntries.length).toBeLessThan(unique.length / 32);
+    expect(built).toBe(1 + p.toRunEntries.length);
+  });
+});
