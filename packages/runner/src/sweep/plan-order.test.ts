@@ -12,7 +12,7 @@ import { planLoaded } from './plan.js';
 
 const rates = [0.01, 0.02, 0.03, 0.04, 0.05];
 const SPEC = `name: big
-defaults: { task: linear, inputDim: 4, outputDim: 2, samples: 16, steps: 10, logEvery: 5 }
+defaults: { task: linear, inputDim: 4, outputDim: 2, samples: 16, steps: 10, logEvery: { expr: "steps / 2" } }
 experiments:
   a:
     grid: { depth: [2, 3, 4], width: [4, 8], learningRate: [${rates}], weightDecay: [0, 0.01, 0.02, 0.03] }
@@ -40,8 +40,16 @@ describe('the cell table', () => {
       expect(idOf(t, e)).toBe(eager.cells[e]!.id);
       expect(t.cost[e]).toBe(costs.get(eager.cells[e]!.id));
     }
-    for (const e of [0, 1, 99, 4321, A - 1, A, A + 777, A + B - 1])
-      expect(lazy.cellAt(e)).toEqual(eager.cells[e]);
+    const some = [0, 1, 99, 4321, A - 1, A, A + 777, A + B - 1];
+    for (const e of some) expect(lazy.cellAt(e)).toEqual(eager.cells[e]);
+    expect(eager.cells[A - 1]!.config.logEvery).toBe(10); // derived after the rule's steps: 20
+    const overrides = { samples: 8, depth: 5 };
+    const eagerSet = loadSpecText(SPEC, 'big.yaml', { overrides });
+    const lazySet = loadSpecText(SPEC, 'big.yaml', { overrides, cells: 'lazy' });
+    for (const e of some) {
+      expect(lazySet.cellAt(e)).toEqual(eagerSet.cells[e]);
+      expect(lazySet.cellAt(e).axes['depth']).toBe(5);
+    }
   });
 });
 
