@@ -1,7 +1,7 @@
 /**
  * The cells of an expanded spec in a few typed arrays instead of one object per cell: for
  * each cell (an "entry", in expansion order) its experiment, its grid index within that
- * experiment, its id as two 32-bit words and its estimated cost. About 22 bytes a cell, so a
+ * experiment, its id as two 32-bit words and its estimated cost. About 24 bytes a cell, so a
  * 10⁶-cell spec is planned (deduped, ordered, sharded, compared with the results) without
  * holding a million resolved configs; a cell's config is rebuilt from its grid index when it
  * is needed (DESIGN.md §3 "Planning").
@@ -12,7 +12,7 @@ export interface CellTable {
   /** Entries filled. */
   count: number;
   /** Experiment of each entry: an index into `experiments`. */
-  experiment: Uint16Array;
+  experiment: Uint32Array;
   /** Grid index of each entry within its experiment (its axes' mixed-radix number, last fastest). */
   index: Uint32Array;
   /** Id of each entry: the high and low 32 bits of its 16 hex digits at [2e] and [2e + 1]. */
@@ -27,7 +27,7 @@ export interface CellTable {
 export function newCellTable(capacity: number, experiments: readonly string[]): CellTable {
   return {
     count: 0,
-    experiment: new Uint16Array(capacity),
+    experiment: new Uint32Array(capacity),
     index: new Uint32Array(capacity),
     idWords: new Uint32Array(2 * capacity),
     cost: new Float64Array(capacity),
