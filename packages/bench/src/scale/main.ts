@@ -1,8 +1,9 @@
 /**
  * `pnpm bench:scale`: how planning, status, export and the report grow with a sweep's size.
- * Plans grid specs of 10⁵ and 10⁶ cells (`runner sweep --dry-run`), builds results sets of real
- * re-seeded records (see make-records.ts) and times `runner status`, `runner export` and
- * `runner report` on each, with peak RSS, the site's size and its largest page gzipped.
+ * Plans grid specs of 10⁵ and 10⁶ cells (`runner sweep --dry-run`, whole and as one shard of
+ * 64), builds results sets of real re-seeded records (see make-records.ts) and times `runner
+ * status`, `runner export` and `runner report` on each, with peak RSS, the site's size and its
+ * largest page gzipped.
  *
  * usage: node packages/bench/dist/scale/main.js [--records 10000,50000] [--plan 100000,1000000]
  *        [--out bench-results/scale] [--timeout 1200] [--reuse] [--skip-report] [--skip-browser]
@@ -33,6 +34,8 @@ const { values: args } = parseArgs({
     'skip-browser': { type: 'boolean', default: false },
   },
 });
+/** Shards of the sharded dry run (a Slurm array of this many tasks). */
+const PLAN_SHARDS = 64;
 const sizes = (s: string) => (s.trim() === '' ? [] : s.split(',').map((x) => Number(x.trim())));
 const out = resolve(args.out);
 const cli = resolve(root, 'packages/cli/dist/cli.js');
@@ -79,6 +82,17 @@ for (const cells of sizes(args.plan)) {
   const empty = join(out, `plan-${cells}-results`);
   rmSync(empty, { recursive: true, force: true });
   await time('sweep --dry-run', cells, ['sweep', spec, '--dry-run', '--out', empty]);
+  // One shard of many: it still hashes every cell (shards are balanced over all ids) but
+  // builds only its own.
+  await time(`sweep --dry-run --shard 0/${PLAN_SHARDS}`, cells, [
+    'sweep',
+    spec,
+    '--dry-run',
+    '--out',
+    empty,
+    '--shard',
+    `0/${PLAN_SHARDS}`,
+  ]);
 }
 
 const recordSizes = sizes(args.records);

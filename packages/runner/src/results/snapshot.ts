@@ -6,10 +6,19 @@ import {
   type SpecSnapshot,
 } from '@ansatz/results';
 import { UserError } from '../errors.js';
+import { idOf } from '../spec/cell-table.js';
 import type { LoadedSpec } from '../spec/load-spec.js';
 
 export { SNAPSHOT_JSON, SNAPSHOT_YAML } from '@ansatz/results';
 export type { SpecSnapshot } from '@ansatz/results';
+
+/** Each cell's id and experiment, from the table (a lazily loaded spec builds no cell). */
+function* entriesOf(loaded: LoadedSpec): Generator<{ id: string; experiment: string }> {
+  const t = loaded.table;
+  for (let e = 0; e < t.count; e++) {
+    yield { id: idOf(t, e), experiment: t.experiments[t.experiment[e]!]! };
+  }
+}
 
 /** The snapshot of a loaded spec: the resolved spec and each experiment's ids. */
 export function makeSnapshot(loaded: LoadedSpec): SpecSnapshot {
@@ -20,7 +29,7 @@ export function makeSnapshot(loaded: LoadedSpec): SpecSnapshot {
     writtenAt: new Date().toISOString(),
     spec: loaded.spec as unknown as Record<string, unknown>,
     ...(loaded.overrides ? { overrides: { ...loaded.overrides } } : {}),
-    experiments: experimentIds(Object.keys(loaded.spec.experiments), loaded.cells),
+    experiments: experimentIds(Object.keys(loaded.spec.experiments), entriesOf(loaded)),
   };
 }
 

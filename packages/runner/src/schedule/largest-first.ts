@@ -1,36 +1,52 @@
-import { estimateRunSeconds } from '@ansatz/core';
+import { estimateRunSeconds, type RunConfig } from '@ansatz/core';
 import type { Cell } from '../spec/expand.js';
 
-/** Each cell's estimated seconds (core's `estimateRunSeconds`), by id. */
-export function estimatedCosts(cells: readonly Cell[]): Map<string, number> {
-  // The estimate reads only a config's shape, and a grid's cells share a few dozen shapes: one
-  // estimate per shape, found through one map per shape field (no key string per cell).
+/** The config fields `estimateRunSeconds` reads (its "shape"), the engine last. */
+const SHAPE_FIELDS = [
+  'inputDim',
+  'outputDim',
+  'depth',
+  'width',
+  'samples',
+  'batchSize',
+  'activation',
+  'optimizer',
+  'steps',
+  'logEvery',
+  'engine',
+] as const satisfies readonly (keyof RunConfig)[];
+
+/**
+ * Core's `estimateRunSeconds`, remembered per shape: a grid's cells share a few dozen shapes.
+ * The last shape is compared field by field first (neighbouring cells of a grid mostly share
+ * it), then one map per shape field is walked (no key string per cell).
+ */
+export function makeCostEstimator(): (config: RunConfig) => number {
   const memo = new Map<unknown, unknown>();
-  const out = new Map<string, number>();
-  for (const c of cells) {
-    const k = c.config;
+  let last: RunConfig | undefined;
+  let lastCost = 0;
+  return (k) => {
+    if (last !== undefined && SHAPE_FIELDS.every((f) => k[f] === last![f])) return lastCost;
     let level = memo;
-    const shape = [
-      k.inputDim,
-      k.outputDim,
-      k.depth,
-      k.width,
-      k.samples,
-      k.batchSize,
-      k.activation,
-      k.optimizer,
-      k.steps,
-      k.logEvery,
-    ];
-    for (const v of shape) {
+    for (let i = 0; i < SHAPE_FIELDS.length - 1; i++) {
+      const v = k[SHAPE_FIELDS[i]!];
       let next = level.get(v) as Map<unknown, unknown> | undefined;
       if (!next) level.set(v, (next = new Map()));
       level = next;
     }
     let cost = level.get(k.engine) as number | undefined;
     if (cost === undefined) level.set(k.engine, (cost = estimateRunSeconds(k)));
-    out.set(c.id, cost);
-  }
+    last = k;
+    lastCost = cost;
+    return cost;
+  };
+}
+
+/** Each cell's estimated seconds (core's `estimateRunSeconds`), by id. */
+export function estimatedCosts(cells: readonly Cell[]): Map<string, number> {
+  const costOf = makeCostEstimator();
+  const out = new Map<string, number>();
+  for (const c of cells) out.set(c.id, costOf(c.config));
   return out;
 }
 

@@ -62,15 +62,7 @@ export function selectCells(
   experiments: readonly string[],
   specFile: string,
 ): Cell[] {
-  const unknown = selection.only.filter((o) => !experiments.includes(o));
-  if (unknown.length > 0) {
-    throw new UserError(
-      unknown.map(
-        (o) =>
-          `--only ${o}: no experiment "${o}" in ${specFile}; experiments: ${experiments.join(', ')}`,
-      ),
-    );
-  }
+  checkOnly(selection, experiments, specFile);
   if (!isSelecting(selection)) return [...cells];
   const only = new Set(selection.only);
   const kept = cells.filter(
@@ -82,6 +74,23 @@ export function selectCells(
     throw new UserError(`${describeSelection(selection)}: selects no cell of ${specFile}`);
   }
   return kept;
+}
+
+/** An `--only` name that is not an experiment of the spec is a UserError. */
+export function checkOnly(
+  selection: Selection,
+  experiments: readonly string[],
+  specFile: string,
+): void {
+  const unknown = selection.only.filter((o) => !experiments.includes(o));
+  if (unknown.length > 0) {
+    throw new UserError(
+      unknown.map(
+        (o) =>
+          `--only ${o}: no experiment "${o}" in ${specFile}; experiments: ${experiments.join(', ')}`,
+      ),
+    );
+  }
 }
 
 /** `--only a,b --where depth>=4` as words, for messages. */

@@ -2,10 +2,13 @@ import type { RunConfig } from '@ansatz/core';
 import { makeConfigResolver, runConfigSchema } from '@ansatz/core';
 import { UserError } from '../errors.js';
 import { runId } from '../ids.js';
+import { makeCostEstimator } from '../schedule/largest-first.js';
+import { addEntry, idOf, newCellTable, type CellTable } from './cell-table.js';
 import { checkExpressions, resolveDerived } from './derived.js';
-import { checkFieldValue, FIELD_SET, unknownFieldMessage } from './fields.js';
+import { axesOf, checkExperiment, matches, type Axis } from './experiment-check.js';
+import { FIELD_SET, unknownFieldMessage } from './fields.js';
 import type { SpecPath, SpecSource } from './parse-spec.js';
-import type { ExperimentSpec, Scalar, Spec, SpecValue } from './spec-schema.js';
+import type { Scalar, Spec, SpecValue } from './spec-schema.js';
 
 /** One run of a sweep: an experiment's grid point, fully resolved. */
 export interface Cell {
@@ -20,12 +23,6 @@ export interface Cell {
 /** Largest number of cells one spec may expand to (a guard against runaway products). */
 export const MAX_CELLS = 1_000_000;
 
-interface Axis {
-  field: string;
-  values: Scalar[];
-  source: (i: number) => SpecPath;
-}
-
 /** Core defaults for every field except `batchSize`, which core derives per optimizer. */
 function coreDefaults(): Record<string, Scalar> {
   const d = runConfigSchema.parse({}) as Record<string, Scalar | undefined>;
@@ -34,114 +31,13 @@ function coreDefaults(): Record<string, Scalar> {
   return out;
 }
 
-function axesOf(name: string, exp: ExperimentSpec): Axis[] {
-  const base: SpecPath = ['experiments', name];
-  const axes: Axis[] = Object.entries(exp.grid ?? {}).map(([field, values]) => ({
-    field,
-    values,
-    source: (i) => [...base, 'grid', field, i],
-  }));
-  if (exp.seeds !== undefined) {
-    const seeds = exp.seeds;
-    const values = typeof seeds === 'number' ? Array.from({ length: seeds }, (_, i) => i) : seeds;
-    axes.push({
-      field: 'seed',
-      values,
-      source: (i) => (typeof seeds === 'number' ? [...base, 'seeds'] : [...base, 'seeds', i]),
-    });
+/** The axis value indices of grid index `index` (mixed radix, last axis fastest). */
+function digitsOf(sizes: readonly number[], index: number, out: number[]): number[] {
+  for (let k = sizes.length - 1; k >= 0; k--) {
+    out[k] = index % sizes[k]!;
+    index = Math.floor(index / sizes[k]!);
   }
-  return axes;
-}
-
-/** Static checks of one experiment: field names, axis values, conflicts between layers. */
-function checkExperiment(
-  src: SpecSource,
-  name: string,
-  exp: ExperimentSpec,
-  axes: Axis[],
-): string[] {
-  const at = (...p: (string | number)[]) => src.where(['experiments', name, ...p]);
-  const atKey = (...p: (string | number)[]) => src.where(['experiments', name, ...p], true);
-  const problems: string[] = [];
-  const axisFields = new Set(axes.map((a) => a.field));
-  if (axes.length === 0) {
-    problems.push(
-      `${at()}: experiment has no grid axes; give grid: { field: [values…] } or seeds: N (fixed values go in set:)`,
-    );
-  }
-  if (exp.seeds !== undefined && exp.grid?.['seed'] !== undefined) {
-    problems.push(`${at('seeds')}: seeds and grid.seed both given; use one of them`);
-  }
-  for (const a of axes) {
-    if (!FIELD_SET.has(a.field)) {
-      problems.push(`${atKey('grid', a.field)}: ${unknownFieldMessage(a.field)}`);
-      continue;
-    }
-    const seen = new Map<string, number>();
-    a.values.forEach((v, i) => {
-      const key = JSON.stringify(v);
-      const first = seen.get(key);
-      if (first !== undefined) {
-        problems.push(`${src.where(a.source(i))}: duplicate value ${key} (same as [${first}])`);
-      } else seen.set(key, i);
-    });
-  }
-  for (const [field] of Object.entries(exp.set ?? {})) {
-    if (!FIELD_SET.has(field))
-      problems.push(`${atKey('set', field)}: ${unknownFieldMessage(field)}`);
-    else if (axisFields.has(field)) {
-      problems.push(
-        `${at('set', field)}: ${field} is also a grid axis; the grid value always wins`,
-      );
-    }
-  }
-  (exp.rules ?? []).forEach((rule, r) => {
-    for (const [field, want] of Object.entries(rule.when)) {
-      if (!FIELD_SET.has(field)) {
-        problems.push(`${atKey('rules', r, 'when', field)}: ${unknownFieldMessage(field)}`);
-        continue;
-      }
-      const list = Array.isArray(want) ? want : [want];
-      list.forEach((v, i) => {
-        const bad = checkFieldValue(field, v);
-        const p = Array.isArray(want)
-          ? ['rules', r, 'when', field, i]
-          : ['rules', r, 'when', field];
-        if (bad) problems.push(`${at(...p)}: ${bad}`);
-      });
-    }
-    for (const field of Object.keys(rule.set)) {
-      if (!FIELD_SET.has(field)) {
-        problems.push(`${atKey('rules', r, 'set', field)}: ${unknownFieldMessage(field)}`);
-      } else if (axisFields.has(field)) {
-        problems.push(
-          `${at('rules', r, 'set', field)}: ${field} is a grid axis; a rule cannot override grid values`,
-        );
-      }
-    }
-  });
-  return problems;
-}
-
-function matches(
-  config: Record<string, SpecValue>,
-  when: Record<string, Scalar | Scalar[]>,
-): boolean {
-  return Object.entries(when).every(([field, want]) =>
-    Array.isArray(want) ? want.some((w) => w === config[field]) : want === config[field],
-  );
-}
-
-/** Every combination of axis value indices, last axis fastest. */
-function* product(sizes: number[]): Generator<number[]> {
-  if (sizes.some((s) => s === 0)) return;
-  const idx = sizes.map(() => 0);
-  for (;;) {
-    yield [...idx];
-    let k = sizes.length - 1;
-    while (k >= 0 && ++idx[k]! === sizes[k]) idx[k--] = 0;
-    if (k < 0) return;
-  }
+  return out;
 }
 
 /** Options of an expansion. */
@@ -162,22 +58,46 @@ export interface Expansion {
   warnings: string[];
 }
 
+/** A spec scanned into a compact table; any entry's cell is rebuilt on demand. */
+export interface SpecScan {
+  table: CellTable;
+  warnings: string[];
+  /** The cell of an entry of `table` (a new object each call). */
+  cellAt: (entry: number) => Cell;
+}
+
 /**
  * Expand a validated spec into resolved cells. Precedence, lowest first: core defaults <
  * `defaults` < experiment `set` < `rules` (in order) < grid values. Every invalid value is
  * reported at the YAML node it came from; all problems are thrown at once as a `UserError`.
  */
 export function expandSpec(src: SpecSource, spec: Spec, options: ExpandOptions = {}): Expansion {
+  const cells: Cell[] = [];
+  const { warnings } = scanSpec(src, spec, options, (cell) => cells.push(cell));
+  return { cells, warnings };
+}
+
+/**
+ * Expand a validated spec one cell at a time (as `expandSpec`, same checks and messages): each
+ * cell is resolved and hashed, its id and cost go into the table, and the cell itself is only
+ * handed to `keep` (when given) and then dropped.
+ */
+export function scanSpec(
+  src: SpecSource,
+  spec: Spec,
+  options: ExpandOptions = {},
+  keep?: (cell: Cell) => void,
+): SpecScan {
   const problems: string[] = checkExpressions(src, spec);
   // Cells are only built to report per-cell problems; with broken expressions they would repeat.
   const expressionsOk = problems.length === 0;
   const at = (from: Source) => (typeof from === 'string' ? from : src.where(from));
   const overrides = Object.entries(options.overrides ?? {});
   const warnings: string[] = [];
-  const cells: Cell[] = [];
   const defaults = coreDefaults();
   // Core's own validation, each distinct field value checked once: a million cells in seconds.
   const resolveCell = makeConfigResolver();
+  const costOf = makeCostEstimator();
   const baseSources: Record<string, Source | undefined> = {};
   for (const field of Object.keys(spec.defaults ?? {})) {
     if (!FIELD_SET.has(field))
@@ -187,21 +107,36 @@ export function expandSpec(src: SpecSource, spec: Spec, options: ExpandOptions =
   const names = Object.keys(spec.experiments);
   if (names.length === 0)
     problems.push(`${src.where(['experiments'])}: no experiments; the spec expands to zero cells`);
+  const axesByName = names.map((name) => axesOf(name, spec.experiments[name]!));
+  const sizeOf = (axes: Axis[]) => axes.reduce((n, a) => n * a.values.length, 1);
+  const capacity = Math.min(
+    MAX_CELLS,
+    axesByName.reduce((n, axes) => n + sizeOf(axes), 0),
+  );
+  const table = newCellTable(capacity, names);
+  /** Per experiment: builds the cell of a grid index (undefined: skipped by a problem). */
+  const builders: (((combo: number[]) => Built) | undefined)[] = [];
+  type Built = { config: Record<string, SpecValue>; cellAxes: Record<string, Scalar> };
+  const sizesByName: number[][] = [];
 
-  for (const name of names) {
+  names.forEach((name, ei) => {
     const exp = spec.experiments[name]!;
-    const axes = axesOf(name, exp);
+    const axes = axesByName[ei]!;
+    const sizes = axes.map((a) => a.values.length);
+    sizesByName.push(sizes);
     const found = checkExperiment(src, name, exp, axes);
     if (found.length > 0) {
       problems.push(...found);
-      continue;
+      builders.push(undefined);
+      return;
     }
-    const total = axes.reduce((n, a) => n * a.values.length, 1);
-    if (cells.length + total > MAX_CELLS) {
+    const total = sizeOf(axes);
+    if (table.count + total > MAX_CELLS) {
       problems.push(
         `${src.where(['experiments', name])}: expands to ${total} cells; at most ${MAX_CELLS} per spec`,
       );
-      continue;
+      builders.push(undefined);
+      return;
     }
     const base = { ...defaults, ...spec.defaults, ...exp.set };
     const sources0: Record<string, Source | undefined> = { ...baseSources };
@@ -209,12 +144,13 @@ export function expandSpec(src: SpecSource, spec: Spec, options: ExpandOptions =
     const rules = exp.rules ?? [];
     const ruleHits = rules.map(() => 0);
     const reported = new Set<string>();
-    const hasUnknown = [...Object.keys(base), ...rules.flatMap((r) => Object.keys(r.set))].some(
-      (k) => !FIELD_SET.has(k),
-    );
     // One cell's config before derived values; its fields' sources only when asked (to
-    // report a bad value).
-    const build = (combo: number[], sources?: Record<string, Source | undefined>) => {
+    // report a bad value), the rules' hits only when counted (the first pass).
+    const build = (
+      combo: number[],
+      sources?: Record<string, Source | undefined>,
+      hits?: number[],
+    ): Built => {
       const config: Record<string, SpecValue> = { ...base };
       const cellAxes: Record<string, Scalar> = {};
       for (let ai = 0; ai < combo.length; ai++) {
@@ -227,7 +163,7 @@ export function expandSpec(src: SpecSource, spec: Spec, options: ExpandOptions =
       for (let r = 0; r < rules.length; r++) {
         const rule = rules[r]!;
         if (!matches(config, rule.when)) continue;
-        if (!sources) ruleHits[r]!++;
+        if (hits) hits[r]!++;
         for (const [field, value] of Object.entries(rule.set)) {
           config[field] = value;
           if (sources) sources[field] = ['experiments', name, 'rules', r, 'set', field];
@@ -240,9 +176,14 @@ export function expandSpec(src: SpecSource, spec: Spec, options: ExpandOptions =
       }
       return { config, cellAxes };
     };
-
-    for (const combo of product(axes.map((a) => a.values.length))) {
-      const { config, cellAxes } = build(combo);
+    builders.push(build);
+    const hasUnknown = [...Object.keys(base), ...rules.flatMap((r) => Object.keys(r.set))].some(
+      (k) => !FIELD_SET.has(k),
+    );
+    const combo = sizes.map(() => 0);
+    for (let index = 0; index < total; index++) {
+      digitsOf(sizes, index, combo);
+      const { config, cellAxes } = build(combo, undefined, ruleHits);
       const cellDesc = () =>
         Object.entries(cellAxes)
           .map(([k, v]) => `${k}=${String(v)}`)
@@ -285,12 +226,9 @@ export function expandSpec(src: SpecSource, spec: Spec, options: ExpandOptions =
         }
         continue;
       }
-      cells.push({
-        id: runId(resolved.config),
-        experiment: name,
-        config: resolved.config,
-        axes: cellAxes,
-      });
+      const id = runId(resolved.config);
+      addEntry(table, ei, index, id, costOf(resolved.config));
+      keep?.({ id, experiment: name, config: resolved.config, axes: cellAxes });
     }
     ruleHits.forEach((hits, r) => {
       if (hits === 0) {
@@ -299,8 +237,24 @@ export function expandSpec(src: SpecSource, spec: Spec, options: ExpandOptions =
         );
       }
     });
-  }
+  });
   if (problems.length > 0) throw new UserError(problems);
-  if (cells.length === 0) throw new UserError(`${src.file}: the spec expands to zero cells`);
-  return { cells, warnings };
+  if (table.count === 0) throw new UserError(`${src.file}: the spec expands to zero cells`);
+
+  const cellAt = (entry: number): Cell => {
+    const ei = table.experiment[entry]!;
+    const sizes = sizesByName[ei]!;
+    const { config, cellAxes } = builders[ei]!(digitsOf(sizes, table.index[entry]!, []));
+    resolveDerived(config);
+    const resolved = resolveCell(config);
+    // Every entry resolved once already, with the same inputs.
+    if (!resolved.ok) throw new Error(`cell ${entry} of ${src.file} no longer resolves`);
+    return {
+      id: idOf(table, entry),
+      experiment: names[ei]!,
+      config: resolved.config,
+      axes: cellAxes,
+    };
+  };
+  return { table, warnings, cellAt };
 }

@@ -1,17 +1,13 @@
-import { isDone } from '@ansatz/results';
 import { formatTable } from '../progress/summary.js';
-import { describeAxes, type Plan } from './plan.js';
+import { describeAxes, entryId, type Plan } from './plan.js';
 
 /** How many cells `--dry-run` lists. */
 export const DRY_RUN_CELLS = 10;
 
 /** Print what a sweep would do: counts per experiment and the first cells to run. */
 export function printDryRun(p: Plan, json: boolean): void {
-  const done = p.mine.filter((c) => {
-    const w = p.winners.get(c.id);
-    return w !== undefined && isDone(w.status);
-  }).length;
-  const total = { cells: p.mine.length, done, toRun: p.toRun.length };
+  const toRun = p.toRunEntries;
+  const total = { cells: p.mineEntries.length, done: p.doneCount, toRun: toRun.length };
   if (json) {
     const out = {
       sweep: p.loaded.spec.name,
@@ -20,8 +16,11 @@ export function printDryRun(p: Plan, json: boolean): void {
       totalIds: p.totalIds,
       total,
       experiments: p.experiments,
-      mine: p.mine.map((c) => c.id),
-      toRun: p.toRun.map((c) => ({ id: c.id, experiment: c.experiment, axes: c.axes })),
+      mine: Array.from(p.mineEntries, (e) => entryId(p, e)),
+      toRun: Array.from(toRun, (e) => {
+        const c = p.loaded.cellAt(e);
+        return { id: c.id, experiment: c.experiment, axes: c.axes };
+      }),
     };
     process.stdout.write(`${JSON.stringify(out, null, 2)}\n`);
     return;
@@ -36,11 +35,14 @@ export function printDryRun(p: Plan, json: boolean): void {
     rows.push([e.name, String(e.cells), String(e.done), String(e.toRun)]);
   rows.push(['total (unique ids)', String(total.cells), String(total.done), String(total.toRun)]);
   lines.push(formatTable(rows));
-  if (p.toRun.length > 0) {
-    const shown = Math.min(DRY_RUN_CELLS, p.toRun.length);
-    lines.push(`first ${shown} of ${p.toRun.length} cells to run:`);
-    for (const c of p.toRun.slice(0, shown))
+  if (toRun.length > 0) {
+    const shown = Math.min(DRY_RUN_CELLS, toRun.length);
+    lines.push(`first ${shown} of ${toRun.length} cells to run:`);
+    // Only the cells shown are built.
+    for (const e of toRun.subarray(0, shown)) {
+      const c = p.loaded.cellAt(e);
       lines.push(`  ${c.id}  ${c.experiment}  ${describeAxes(c)}`);
+    }
   }
   process.stdout.write(`${lines.join('\n')}\n`);
 }

@@ -4,9 +4,9 @@
  * counts. `plan-fixture.test.ts` compares it with fixtures taken before planning was made
  * faster, so ids, orders and shard assignments cannot drift.
  */
-import { loadSpecFile, uniqueCells } from '../spec/load-spec.js';
-import { estimatedCosts, largestFirst } from '../schedule/largest-first.js';
-import { shardOwners } from '../schedule/shard.js';
+import { loadSpecFile } from '../spec/load-spec.js';
+import { idOf } from '../spec/cell-table.js';
+import { planIndex, shardsOf } from './plan-order.js';
 
 /** Shard counts the fixtures record. */
 export const FIXTURE_SHARD_COUNTS = [1, 2, 3, 8] as const;
@@ -21,21 +21,23 @@ export interface PlanFixture {
   shards: Record<string, string>;
 }
 
-/** The plan facts of a spec file (path as given, relative to the repository root). */
+/**
+ * The plan facts of a spec file (path as given, relative to the repository root), as the
+ * planner computes them: from the compact table of a lazily loaded spec.
+ */
 export function planFixture(specFile: string, specName = specFile): PlanFixture {
-  const loaded = loadSpecFile(specFile);
-  const unique = uniqueCells(loaded.cells);
-  const costs = estimatedCosts(unique);
-  const order = largestFirst(unique, costs).map((c) => c.id);
+  const { table: t } = loadSpecFile(specFile, { cells: 'lazy' });
+  const all = Uint32Array.from({ length: t.count }, (_, e) => e);
+  const { order } = planIndex(t, all);
   const shards: Record<string, string> = {};
   for (const count of FIXTURE_SHARD_COUNTS) {
-    const owner = shardOwners(unique, count, costs);
-    shards[String(count)] = order.map((id) => owner.get(id)!.toString(36)).join('');
+    const owner = shardsOf(t, order, count);
+    shards[String(count)] = Array.from(order, (e) => owner[e]!.toString(36)).join('');
   }
   return {
     spec: specName,
-    cells: loaded.cells.map((c) => `${c.id} ${c.experiment}`),
-    order,
+    cells: Array.from(all, (e) => `${idOf(t, e)} ${t.experiments[t.experiment[e]!]!}`),
+    order: Array.from(order, (e) => idOf(t, e)),
     shards,
   };
 }

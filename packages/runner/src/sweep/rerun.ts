@@ -53,7 +53,23 @@ export function rerunCells(
   selected: ReadonlySet<string>,
   specFile: string,
 ): PlannedCell[] {
-  const unknown = choice.ids.filter((id) => !selected.has(id));
+  checkRerunIds(choice, (id) => selected.has(id), specFile);
+  const ids = new Set(choice.ids);
+  return mine
+    .filter((c) => {
+      const w = winners.get(c.id);
+      return ids.has(c.id) || (w !== undefined && choice.statuses.includes(w.status));
+    })
+    .map((c) => inRerun(c, winners.get(c.id)));
+}
+
+/** A `--rerun` id that is no cell of the selection (`has`: of any shard) is a UserError. */
+export function checkRerunIds(
+  choice: RerunChoice,
+  has: (id: string) => boolean,
+  specFile: string,
+): void {
+  const unknown = choice.ids.filter((id) => !has(id));
   if (unknown.length > 0) {
     throw new UserError(
       unknown.map(
@@ -62,13 +78,11 @@ export function rerunCells(
       ),
     );
   }
-  const ids = new Set(choice.ids);
-  return mine
-    .filter((c) => {
-      const w = winners.get(c.id);
-      return ids.has(c.id) || (w !== undefined && choice.statuses.includes(w.status));
-    })
-    .map((c) => ({ ...c, rerun: (winners.get(c.id)?.rerun ?? 0) + 1 }));
+}
+
+/** A cell run again: one round past the record it replaces. */
+export function inRerun(cell: Cell, winner: Winner | undefined): PlannedCell {
+  return { ...cell, rerun: (winner?.rerun ?? 0) + 1 };
 }
 
 /** A cell run without --rerun keeps the round of the record it retries (a failed rerun). */

@@ -49,13 +49,13 @@ export async function runSweep(p: Plan, opts: SweepOptions): Promise<number> {
     process.stderr.write(`${snapshotFailure}\n`);
     return EXIT.ioError;
   }
-  const skipped = p.mine.length - p.toRun.length;
-  const tally = newTally(p.toRun.length, skipped);
+  const skipped = p.mineEntries.length - p.toRunEntries.length;
+  const tally = newTally(p.toRunEntries.length, skipped);
   const shardText =
     p.shard.count > 1 ? ` shard ${p.shard.index}/${p.shard.count} (${p.shard.from})` : '';
-  if (p.toRun.length === 0) {
+  if (p.toRunEntries.length === 0) {
     process.stdout.write(
-      `${name}${shardText}: nothing to run, all ${p.mine.length} cells done in ${p.outDir}\n`,
+      `${name}${shardText}: nothing to run, all ${p.mineEntries.length} cells done in ${p.outDir}\n`,
     );
     return EXIT.ok;
   }
