@@ -130,14 +130,22 @@ function alphaDepth(d: AlphaDepthData, { width, document }: { width: number; doc
   });
 }
 
-type CorrPoint = AlignmentData['corr'][number];
+type CorrPoint = AlignmentData['corr']['points'][number];
 
+/**
+ * Median correlation per depth at each exponent, a line each; every run as a dot up to
+ * MARK_LIMIT points (the producer leaves them out above it).
+ */
 const corrHalf: ChartRenderer<'corr-half'> = (data, { width, document }) =>
   Plot.plot({
     document,
     width,
     height: 340,
-    x: { label: 'depth L', ticks: [...new Set(data.map((p) => Math.round(p.x)))], tickFormat: 'd' },
+    x: {
+      label: 'depth L',
+      ticks: [...new Set(data.medians.map((m) => m.L))],
+      tickFormat: 'd',
+    },
     y: { label: 'cosine similarity of W₁ᵀW₁ and AGOPᵅ', grid: true },
     color: {
       legend: true,
@@ -146,25 +154,23 @@ const corrHalf: ChartRenderer<'corr-half'> = (data, { width, document }) =>
       range: [CATEGORICAL[0], CATEGORICAL[5]],
     },
     marks: [
-      Plot.lineY(
-        data,
-        Plot.groupX(
-          { y: 'median' },
-          { x: (p: CorrPoint) => Math.round(p.x), y: 'c', stroke: 'which', strokeWidth: 2 },
-        ),
-      ),
-      ...(data.length > MARK_LIMIT
-        ? []
-        : [
-            Plot.dot(data, {
-              x: 'x',
-              y: 'c',
-              stroke: 'which',
-              r: 3,
-              tip: { format: { x: false } },
-              channels: { run: 'id', depth: (p: CorrPoint) => Math.round(p.x) },
-            }),
-          ]),
+      Plot.line(data.medians, { x: 'L', y: 'c', stroke: 'which', strokeWidth: 2 }),
+      Plot.dot(data.medians, {
+        x: 'L',
+        y: 'c',
+        fill: 'which',
+        r: data.points.length > 0 ? 0 : 4,
+        tip: data.points.length === 0,
+        channels: { runs: 'n' },
+      }),
+      Plot.dot(data.points, {
+        x: 'x',
+        y: 'c',
+        stroke: 'which',
+        r: 3,
+        tip: { format: { x: false } },
+        channels: { run: 'id', depth: (p: CorrPoint) => Math.round(p.x) },
+      }),
     ],
   });
 

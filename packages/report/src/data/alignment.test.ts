@@ -62,9 +62,20 @@ describe('α̂ against depth figures', () => {
   });
 
   it('the α = 1/2 comparison is balanced gd runs at λ = 0 only', () => {
-    const ids = new Set(a.corr.map((p) => p.id));
+    const ids = new Set(a.corr.points.map((p) => p.id));
     expect([...ids].sort()).toEqual(['a2', 'a4', 'b2', 'b4', 'c2', 'c4', 'wild']);
-    expect(a.corr.filter((p) => p.which === 'α = 1/L').length).toBe(7);
+    expect(a.corr.points.filter((p) => p.which === 'α = 1/L').length).toBe(7);
+    expect(a.corr.total).toBe(a.corr.points.length);
+    // The medians are those of the points, per depth and exponent.
+    for (const m of a.corr.medians) {
+      const cs = a.corr.points
+        .filter((p) => Math.round(p.x) === m.L && p.which === m.which)
+        .map((p) => p.c)
+        .sort((x, y) => x - y);
+      expect(m.n).toBe(cs.length);
+      const mid = (cs[(cs.length - 1) >> 1]! + cs[cs.length >> 1]!) / 2;
+      expect(m.c).toBeCloseTo(mid, 4);
+    }
   });
 
   it(`above ${MARK_LIMIT} runs the figure carries the group summaries only`, () => {
@@ -76,5 +87,20 @@ describe('α̂ against depth figures', () => {
     expect(f.points).toEqual([]);
     expect(f.summary.reduce((t, s) => t + s.n, 0)).toBe(MARK_LIMIT + 1);
     expect(alphaFigure(a, 'a', true).perRun).toBe(true);
+  });
+
+  it(`above ${MARK_LIMIT} points the spectral figure and the α = 1/2 comparison keep medians only`, () => {
+    const many = normalize(
+      Array.from({ length: MARK_LIMIT + 1 }, (_, i) => run(`r${i}`, 2 + (i % 3), 0.3, 0, i)),
+    );
+    const d = alignmentData(many);
+    const spectral = alphaFigure(d, 'as', true);
+    expect(spectral.points).toEqual([]);
+    // Without dots the figure still has something to draw: one median per group.
+    expect(spectral.summary.map((s) => s.L)).toEqual([2, 3, 4]);
+    expect(spectral.summary.every((s) => s.med !== null)).toBe(true);
+    expect(d.corr.points).toEqual([]);
+    expect(d.corr.total).toBeGreaterThan(MARK_LIMIT);
+    expect(d.corr.medians.reduce((t, m) => t + m.n, 0)).toBe(d.corr.total);
   });
 });

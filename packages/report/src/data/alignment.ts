@@ -32,15 +32,68 @@ export interface AlignmentSummary {
   q3: number | null;
 }
 
+/** One run's correlation at one exponent (`which`: 'α = 1/L' or 'α = 1/2'). */
+export interface CorrPoint {
+  id: string;
+  x: number;
+  which: string;
+  c: number;
+}
+
+export interface CorrHalfData {
+  medians: { L: number; which: string; c: number; n: number }[];
+  /** Every run's points, or none when there are more than MARK_LIMIT of them. */
+  points: CorrPoint[];
+  /** How many points there are (drawn or not). */
+  total: number;
+}
+
 export interface AlignmentData {
   points: AlignmentPoint[];
   summary: AlignmentSummary[];
   theory: { L: number; a: number }[];
-  /** Correlation at α = 1/L and α = 1/2 per balanced-init run, long format. */
-  corr: { id: string; x: number; which: string; c: number }[];
+  /**
+   * Correlation at α = 1/L and α = 1/2 of the balanced gd runs at λ = 0: the median per depth
+   * and exponent, and each run (long format) up to MARK_LIMIT points, none above.
+   */
+  corr: CorrHalfData;
   nonlinearExcluded: number;
   /** Linear ok runs left out because they carry a quality flag. */
   flaggedExcluded: number;
+}
+
+/**
+ * Median and interquartile range of one exponent per group (depth, init, optimizer, λ), sorted
+ * by λ, depth, optimizer, init; each group links to its runs in the runs table.
+ */
+export function groupSummary(points: readonly AlignmentPoint[], y: 'a' | 'as'): AlignmentSummary[] {
+  const summary = [...groupBy(points, (p) => `${p.L}|${p.init}|${p.opt}|${p.wd}`).values()].map(
+    (ps) => {
+      const p = ps[0] as AlignmentPoint;
+      const v = ps.map((q) => q[y]);
+      return {
+        L: p.L,
+        init: p.init,
+        opt: p.opt,
+        wd: p.wd,
+        n: ps.length,
+        runs: runsTablePath({
+          activation: 'linear',
+          depth: p.L,
+          init: p.init,
+          optimizer: p.opt,
+          weightDecay: p.wd,
+        }),
+        med: sig(quantile(v, 0.5)),
+        q1: sig(quantile(v, 0.25)),
+        q3: sig(quantile(v, 0.75)),
+      };
+    },
+  );
+  return summary.sort(
+    (x, y) =>
+      x.wd - y.wd || x.L - y.L || x.opt.localeCompare(y.opt) || x.init.localeCompare(y.init),
+  );
 }
 
 export function alignmentData(records: readonly RunRecord[]): AlignmentData {
@@ -64,33 +117,7 @@ export function alignmentData(records: readonly RunRecord[]): AlignmentData {
       h: sig(finalValue(r, 'nfaCorrHalf'), 5),
     };
   });
-  const summary = [...groupBy(points, (p) => `${p.L}|${p.init}|${p.opt}|${p.wd}`).values()].map(
-    (ps) => {
-      const p = ps[0] as AlignmentPoint;
-      const a = ps.map((q) => q.a);
-      return {
-        L: p.L,
-        init: p.init,
-        opt: p.opt,
-        wd: p.wd,
-        n: ps.length,
-        runs: runsTablePath({
-          activation: 'linear',
-          depth: p.L,
-          init: p.init,
-          optimizer: p.opt,
-          weightDecay: p.wd,
-        }),
-        med: sig(quantile(a, 0.5)),
-        q1: sig(quantile(a, 0.25)),
-        q3: sig(quantile(a, 0.75)),
-      };
-    },
-  );
-  summary.sort(
-    (x, y) =>
-      x.wd - y.wd || x.L - y.L || x.opt.localeCompare(y.opt) || x.init.localeCompare(y.init),
-  );
+  const summary = groupSummary(points, 'a');
   const depths = points.map((p) => p.L);
   const theory: { L: number; a: number }[] = [];
   if (depths.length > 0) {
@@ -101,14 +128,34 @@ export function alignmentData(records: readonly RunRecord[]): AlignmentData {
       theory.push({ L: sig(L) ?? L, a: sig(1 / L) ?? 1 / L });
     }
   }
-  const corr: AlignmentData['corr'] = [];
+  const corrPoints: CorrPoint[] = [];
   // Balanced gd starts without weight decay only (the theorem's setting): there corr(1/L) = 1
   // exactly, so the gap to α = 1/2 is the depth effect alone (unbalanced starts lower both, see
   // Convergence; other optimizers break the balance, see Optimizers).
   for (const p of points.filter((q) => q.init === 'balanced' && q.opt === 'gd' && q.wd === 0)) {
-    if (p.c !== null) corr.push({ id: p.id, x: p.x, which: 'α = 1/L', c: p.c });
-    if (p.h !== null) corr.push({ id: p.id, x: p.x, which: 'α = 1/2', c: p.h });
+    if (p.c !== null) corrPoints.push({ id: p.id, x: p.x, which: 'α = 1/L', c: p.c });
+    if (p.h !== null) corrPoints.push({ id: p.id, x: p.x, which: 'α = 1/2', c: p.h });
   }
+  const medians = [...groupBy(corrPoints, (p) => `${Math.round(p.x)}|${p.which}`).values()]
+    .map((ps) => ({
+      L: Math.round(ps[0]!.x),
+      which: ps[0]!.which,
+      c:
+        sig(
+          quantile(
+            ps.map((p) => p.c),
+            0.5,
+          ),
+          5,
+        ) ?? 0,
+      n: ps.length,
+    }))
+    .sort((a, b) => a.L - b.L || a.which.localeCompare(b.which));
+  const corr: CorrHalfData = {
+    medians,
+    points: corrPoints.length <= MARK_LIMIT ? corrPoints : [],
+    total: corrPoints.length,
+  };
   return {
     points,
     summary,
@@ -137,7 +184,8 @@ export function alphaFigure(d: AlignmentData, y: 'a' | 'as', lambdaZero: boolean
   const perRun = points.length <= MARK_LIMIT;
   return {
     points: perRun ? points : [],
-    summary: y === 'a' ? d.summary.filter((s) => at(s.wd)) : [],
+    // The spectral estimate has its own medians (a figure drawn without dots needs them).
+    summary: y === 'a' ? d.summary.filter((s) => at(s.wd)) : groupSummary(points, y),
     theory: d.theory,
     y,
     domain: robustDomain(
