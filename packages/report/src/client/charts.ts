@@ -1,10 +1,13 @@
 /**
- * Draws every `<figure data-chart=KIND>` of the page with Observable Plot, from the JSON in its
- * `<script type="application/json">`. Data is read with textContent and drawn as SVG text: never
- * parsed as HTML.
+ * Enhances every `<figure data-chart=KIND>` of the page: the figure drawn at build time is
+ * redrawn with Observable Plot at the box's own width (a phone's too, so tick labels keep their
+ * size) and with tooltips, from the JSON in its `<script type="application/json">`; its PNG
+ * download is enabled. If drawing fails the build-time figure stays. Data is read with
+ * textContent and drawn as SVG text: never parsed as HTML.
  */
 import type { ChartData, ChartKind } from './chart-kinds.js';
 import { labelChartSvgs } from './accessible-svg.js';
+import { enablePngDownload } from './figure-downloads.js';
 import { isChartKind, renderers } from './renderers.js';
 
 /** Draw a chart of kind K; its data is ChartData[K] since <Chart> embedded it from that type. */
@@ -19,19 +22,17 @@ function draw(fig: HTMLElement): void {
   if (!target) return;
   try {
     if (!isChartKind(kind)) throw new Error(`no renderer for chart kind "${kind}"`);
-    // Laid out at the box's own width (a phone's too), so tick labels keep their size.
     const width = Math.max(280, Math.min(1150, target.clientWidth || 900));
     // The JSON was written by <Chart> (Chart.astro) from ChartData[kind]: JSON.parse's `any` is
     // that type, checked at build time where the page passed it.
-    target.replaceChildren(paint(kind, JSON.parse(json), width));
+    const drawn = paint(kind, JSON.parse(json), width);
+    target.replaceChildren(drawn);
     labelChartSvgs(target, fig.dataset.title ?? kind);
   } catch (e) {
-    const p = document.createElement('p');
-    p.className = 'note';
-    p.textContent = `This chart could not be drawn: ${String(e)}`;
-    target.replaceChildren(p);
-    console.error(e);
+    // The figure drawn at build time stays; only its tooltips are missing.
+    console.error(`figure ${fig.id} kept as built: ${String(e)}`);
   }
+  enablePngDownload(fig);
 }
 
 for (const fig of document.querySelectorAll<HTMLElement>('figure[data-chart]')) draw(fig);
