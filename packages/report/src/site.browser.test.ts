@@ -363,7 +363,7 @@ describe('built site in Chromium', () => {
     await ce.waitForURL(/\/runs\//);
     expect(await ce.locator('h1').textContent()).toBe(`Run ${id}`);
     await ce.close();
-  }, 60_000);
+  }, 120_000);
 
   it('the overview reports verdicts, failures, the torn line and the empty shard', async () => {
     const { page } = await open('');
