@@ -85,23 +85,31 @@ describe('without JavaScript', () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     let charts = 0;
+    let browserMade = 0;
     for (const path of pages) {
       await page.goto(url + path);
       const figs = page.locator('figure[data-chart]');
       const n = await figs.count();
+      browserMade += await page.locator('figure[data-downloads="browser"]').count();
       charts += n;
       for (let i = 0; i < n; i++) {
         const fig = figs.nth(i);
         const where = `/${path} figure ${i}`;
         expect(await fig.locator('.plot svg[role="img"]').count(), where).toBeGreaterThan(0);
         expect(await fig.locator('.plot svg g[data-mark]').count(), where).toBeGreaterThan(0);
+        // The PNG is made by script: its button stays hidden. So do all downloads of a figure
+        // whose SVG and CSV are made in the browser too (run pages).
+        expect(await fig.locator('button.download-png').isVisible(), where).toBe(false);
+        if ((await fig.getAttribute('data-downloads')) === 'browser') {
+          expect(await fig.locator('.downloads').isVisible(), where).toBe(false);
+          continue;
+        }
         expect(await fig.locator('a.download-svg[href$=".svg"]').count(), where).toBe(1);
         expect(await fig.locator('a.download-csv[href$=".csv"]').count(), where).toBe(1);
-        // The PNG is made by script: its button stays hidden.
-        expect(await fig.locator('button.download-png').isVisible(), where).toBe(false);
       }
     }
     await context.close();
     expect(charts).toBeGreaterThan(5);
+    expect(browserMade).toBeGreaterThan(0);
   }, 60_000);
 });

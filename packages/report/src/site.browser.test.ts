@@ -289,7 +289,7 @@ describe('built site in Chromium', () => {
     }
   }, 60_000);
 
-  it('each figure downloads as SVG and CSV files and as a PNG made in the browser', async () => {
+  it('figures download as SVG, CSV (files, or made in the browser on run pages) and PNG', async () => {
     const { page } = await open('alignment/');
     const fig = page.locator('figure[data-chart="alpha-depth"]').first();
     const get = async (selector: string) => {
@@ -321,14 +321,32 @@ describe('built site in Chromium', () => {
     expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
     // Twice the size of the figure as drawn in the browser (its widest plot; plots and legends stacked).
     const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
-    const drawn = await fig
+    const plots = await fig
       .locator('.plot svg[role="img"]')
       .evaluateAll((els) =>
         els.map((e) => [Number(e.getAttribute('width')), Number(e.getAttribute('height'))]),
       );
-    expect(w).toBe(2 * Math.max(...drawn.map(([dw]) => dw!)));
-    expect(h).toBeGreaterThan(2 * drawn.reduce((sum, [, dh]) => sum + dh!, 0));
+    expect(w).toBe(2 * Math.max(...plots.map(([dw]) => dw!)));
+    expect(h).toBeGreaterThan(2 * plots.reduce((sum, [, dh]) => sum + dh!, 0));
     expect(png.length).toBeGreaterThan(10_000);
+
+    // A run page's figures make their SVG and CSV in the browser (no files per run).
+    const run = await open('runs/bal-L3-s0/');
+    const heat = run.page.locator('figure[data-chart="run-heatmap"]');
+    expect(await heat.getAttribute('data-downloads')).toBe('browser');
+    const take = async (ext: string) => {
+      const button = heat.locator(`button.download-${ext}`);
+      await expect.poll(() => button.isVisible()).toBe(true);
+      const [file] = await Promise.all([run.page.waitForEvent('download'), button.click()]);
+      expect(file.suggestedFilename()).toBe(`runs-bal-L3-s0-run-heatmap.${ext}`);
+      return readFileSync((await file.path())!, 'utf8');
+    };
+    const cells = (await take('csv')).split('\r\n');
+    expect(cells[0]).toBe('matrix,i,j,entry / norm');
+    expect(cells.slice(1, -1)).toHaveLength(2 * 4 * 4);
+    const drawn = await take('svg');
+    expect(drawn).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(drawn.match(/<rect /g)?.length).toBeGreaterThanOrEqual(2 * 4 * 4);
   }, 60_000);
 
   it('figures and verdicts have permalink anchors; verdict run ids open the run', async () => {

@@ -7,7 +7,7 @@
  */
 import type { ChartData, ChartKind } from './chart-kinds.js';
 import { labelChartSvgs } from './accessible-svg.js';
-import { enablePngDownload } from './figure-downloads.js';
+import { enableDownloads } from './figure-downloads.js';
 import { isChartKind, renderers } from './renderers.js';
 
 /** Draw a chart of kind K; its data is ChartData[K] since <Chart> embedded it from that type. */
@@ -20,19 +20,22 @@ function draw(fig: HTMLElement): void {
   const target = fig.querySelector<HTMLElement>('.plot');
   const json = fig.querySelector('script[type="application/json"]')?.textContent ?? 'null';
   if (!target) return;
+  if (!isChartKind(kind)) {
+    console.error(`figure ${fig.id} kept as built: no renderer for chart kind "${kind}"`);
+    return;
+  }
+  // The JSON was written by <Chart> (Chart.astro) from ChartData[kind]: JSON.parse's `any` is
+  // that type, checked at build time where the page passed it.
+  const data: ChartData[typeof kind] = JSON.parse(json);
   try {
-    if (!isChartKind(kind)) throw new Error(`no renderer for chart kind "${kind}"`);
     const width = Math.max(280, Math.min(1150, target.clientWidth || 900));
-    // The JSON was written by <Chart> (Chart.astro) from ChartData[kind]: JSON.parse's `any` is
-    // that type, checked at build time where the page passed it.
-    const drawn = paint(kind, JSON.parse(json), width);
-    target.replaceChildren(drawn);
+    target.replaceChildren(paint(kind, data, width));
     labelChartSvgs(target, fig.dataset.title ?? kind);
   } catch (e) {
     // The figure drawn at build time stays; only its tooltips are missing.
     console.error(`figure ${fig.id} kept as built: ${String(e)}`);
   }
-  enablePngDownload(fig);
+  enableDownloads(fig, kind, data);
 }
 
 for (const fig of document.querySelectorAll<HTMLElement>('figure[data-chart]')) draw(fig);

@@ -1,25 +1,43 @@
 /**
- * The PNG download of a figure, made in the browser: the figure as drawn, as a standalone SVG
- * (standalone-svg.ts), painted on a canvas at twice its size. (Its SVG and CSV are files written
- * at build time, linked from the figure: they work without JavaScript.)
+ * Downloads made in the browser: the PNG of every figure (the figure as drawn, as a standalone
+ * SVG, standalone-svg.ts, painted on a canvas at twice its size), and the SVG and CSV of figures
+ * without build-time files (<Chart downloads="browser">; the CSV from the embedded data, by the
+ * same definitions as the files, chart-csv.ts). Figures with files link them: no JavaScript.
  */
+import { chartCsv } from './chart-csv.js';
+import type { ChartData, ChartKind } from './chart-kinds.js';
 import { standaloneSvg } from './standalone-svg.js';
 
 /** Pixels per SVG unit of the PNG: sharp on slides and high-density screens. */
 export const PNG_SCALE = 2;
 
-/** Show a figure's PNG button and make it download the figure. */
-export function enablePngDownload(fig: HTMLElement): void {
-  const button = fig.querySelector<HTMLButtonElement>('button.download-png');
+/** Show a figure's download buttons (PNG; SVG and CSV when it has no files) and wire them up. */
+export function enableDownloads<K extends ChartKind>(
+  fig: HTMLElement,
+  kind: K,
+  data: ChartData[K],
+): void {
   const plot = fig.querySelector('.plot');
-  if (!button || !plot || button.dataset.ready) return;
+  const links = fig.querySelector<HTMLElement>('.downloads');
+  if (!plot || !links) return;
+  links.hidden = false;
+  const name = fig.dataset.file ?? fig.id;
+  const text = (s: string, type: string) => Promise.resolve(new Blob([s], { type }));
+  wire(fig, 'png', `${name}.png`, () => figurePng(plot));
+  wire(fig, 'svg', `${name}.svg`, () => text(standaloneSvg(plot), 'image/svg+xml'));
+  wire(fig, 'csv', `${name}.csv`, () => text(chartCsv(kind, data), 'text/csv'));
+}
+
+function wire(fig: HTMLElement, ext: string, name: string, make: () => Promise<Blob>): void {
+  const button = fig.querySelector<HTMLButtonElement>(`button.download-${ext}`);
+  if (!button || button.dataset.ready) return;
   button.dataset.ready = 'true';
   button.hidden = false;
   button.addEventListener('click', () => {
     button.disabled = true;
-    figurePng(plot)
-      .then((png) => save(png, `${fig.dataset.file ?? fig.id}.png`))
-      .catch((e: unknown) => console.error(`PNG of ${fig.id} failed: ${String(e)}`))
+    make()
+      .then((blob) => save(blob, name))
+      .catch((e: unknown) => console.error(`${name} failed: ${String(e)}`))
       .finally(() => (button.disabled = false));
   });
 }
