@@ -10,6 +10,7 @@ import type { ChartData, ChartKind } from '../client/chart-kinds.js';
 import { renderers } from '../client/renderers.js';
 import { standaloneSvg } from '../client/standalone-svg.js';
 import { installRampCanvas } from './ramp-canvas.js';
+import { roundSvgGeometry } from './round-svg.js';
 
 /** Width the figure is laid out at in the HTML (the content box of a desktop page); CSS scales it down. */
 export const STATIC_WIDTH = 1100;
@@ -37,5 +38,6 @@ export function staticFigure<K extends ChartKind>(
   const box = document.body.firstElementChild as Element;
   box.replaceChildren(renderers[kind](data, { width, document: document as unknown as Document }));
   labelStaticSvgs(box, title);
+  roundSvgGeometry(box);
   return { markup: box.innerHTML, svg: standaloneSvg(box), csv: chartCsv(kind, data) };
 }
