@@ -6,6 +6,7 @@
 // output of actions/configure-pages): Astro's `site`, used for canonical links.
 import { URL, fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import { figureFiles } from './src/render/figure-files.ts';
 
 const here = (p) => fileURLToPath(new URL(p, import.meta.url));
 
@@ -18,4 +19,6 @@ export default defineConfig({
   trailingSlash: 'ignore',
   build: { format: 'directory', inlineStylesheets: 'always' },
   devToolbar: { enabled: false },
+  // Writes each figure's SVG and CSV to figures/ during the build (the download links).
+  integrations: [figureFiles()],
 });

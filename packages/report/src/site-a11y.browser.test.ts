@@ -1,6 +1,8 @@
 /**
- * The built site at a desktop and a phone width, in Debian's Chromium: every page type without
- * horizontal overflow and with zero axe-core violations (WCAG rules axe checks by default).
+ * The built site at a desktop and a phone width, in light and dark colour schemes, in Debian's
+ * Chromium: every page type without horizontal overflow and with zero axe-core violations (WCAG
+ * rules axe checks by default, colour contrast included); and with JavaScript off, every figure
+ * drawn (at build time) with its downloads.
  */
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -16,6 +18,8 @@ import { writeFixtureDir } from './test-support/fixture-dir.js';
 const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const AXE = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
 const WIDTHS = [1440, 390] as const;
+const SCHEMES = ['light', 'dark'] as const;
+const VIEWS = WIDTHS.flatMap((w) => SCHEMES.map((s) => [w, s] as const));
 
 let tmp: string;
 let server: Server;
@@ -34,7 +38,7 @@ beforeAll(async () => {
   const { records } = writeFixtureDir(results);
   const ok = records.find((r) => r['status'] === 'ok')!;
   pages = ['', 'alignment/', 'convergence/', 'optimizers/', 'counterexamples/', 'runs/'];
-  pages.push(`runs/${String(ok['id'])}/`);
+  pages.push(`runs/${String(ok['id'])}/`, `runs/view/#${String(ok['id'])}`, 'no-such-page/');
   await buildSite({ dirs: [results], outDir: join(tmp, 'site'), base: '/ansatz/', quiet: true });
   ({ server, url } = await serveSite({ dir: join(tmp, 'site'), base: '/ansatz/' }));
   browser = await chromium.launch({
@@ -49,9 +53,9 @@ afterAll(async () => {
   if (tmp) rmSync(tmp, { recursive: true, force: true });
 });
 
-describe.each(WIDTHS)('every page at %i px', (width) => {
+describe.each(VIEWS)('every page at %i px, %s', (width, colorScheme) => {
   it('fits the width and has no axe-core violations', async () => {
-    const context = await browser.newContext({ viewport: { width, height: 900 } });
+    const context = await browser.newContext({ viewport: { width, height: 900 }, colorScheme });
     const page = await context.newPage();
     const found: string[] = [];
     for (const path of pages) {
@@ -77,20 +81,35 @@ describe.each(WIDTHS)('every page at %i px', (width) => {
 });
 
 describe('without JavaScript', () => {
-  it('every chart box says why it is empty instead of staying blank', async () => {
+  it('every figure is drawn, as an SVG with marks, with its SVG and CSV links', async () => {
     const context = await browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
     let charts = 0;
+    let browserMade = 0;
     for (const path of pages) {
       await page.goto(url + path);
-      const boxes = page.locator('figure[data-chart] .plot');
-      const n = await boxes.count();
+      const figs = page.locator('figure[data-chart]');
+      const n = await figs.count();
+      browserMade += await page.locator('figure[data-downloads="browser"]').count();
       charts += n;
       for (let i = 0; i < n; i++) {
-        expect(await boxes.nth(i).innerText(), `/${path} chart ${i}`).toMatch(/JavaScript is off/);
+        const fig = figs.nth(i);
+        const where = `/${path} figure ${i}`;
+        expect(await fig.locator('.plot svg[role="img"]').count(), where).toBeGreaterThan(0);
+        expect(await fig.locator('.plot svg g[data-mark]').count(), where).toBeGreaterThan(0);
+        // The PNG is made by script: its button stays hidden. So do all downloads of a figure
+        // whose SVG and CSV are made in the browser too (run pages).
+        expect(await fig.locator('button.download-png').isVisible(), where).toBe(false);
+        if ((await fig.getAttribute('data-downloads')) === 'browser') {
+          expect(await fig.locator('.downloads').isVisible(), where).toBe(false);
+          continue;
+        }
+        expect(await fig.locator('a.download-svg[href$=".svg"]').count(), where).toBe(1);
+        expect(await fig.locator('a.download-csv[href$=".csv"]').count(), where).toBe(1);
       }
     }
     await context.close();
     expect(charts).toBeGreaterThan(5);
+    expect(browserMade).toBeGreaterThan(0);
   }, 60_000);
 });

@@ -2,7 +2,7 @@
  * End-to-end: build the site from a small hand-made results set, serve it under a sub-path like
  * GitHub Pages does, and drive Debian's Chromium (no browser download) with playwright-core.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import type { Server } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -95,7 +95,10 @@ const visits = new Map<string, Visit>();
 async function open(path: string): Promise<Visit> {
   const seen = visits.get(path);
   if (seen) return seen;
-  const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+  const page = await browser.newPage({
+    viewport: { width: 1280, height: 900 },
+    acceptDownloads: true,
+  });
   const errors: string[] = [];
   page.on('console', (m) => {
     if (m.type() === 'error') errors.push(`console: ${m.text()}`);
@@ -297,6 +300,100 @@ describe('built site in Chromium', () => {
       expect(errors).toEqual([]);
     }
   }, 60_000);
+
+  it('figures download as SVG, CSV (files, or made in the browser on run pages) and PNG', async () => {
+    const { page } = await open('alignment/');
+    const fig = page.locator('figure[data-chart="alpha-depth"]').first();
+    const get = async (selector: string) => {
+      const href = (await fig.locator(selector).getAttribute('href'))!;
+      expect(href.startsWith(`${BASE}figures/`), href).toBe(true);
+      const res = await page.request.get(new URL(href, url).href);
+      expect(res.status(), href).toBe(200);
+      return res.text();
+    };
+    // The SVG file is the figure as drawn at build time: as many dots as the page shows.
+    const svg = await get('a.download-svg');
+    expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    const dots = (svg.match(/<circle /g) ?? []).length;
+    expect(dots).toBe(linearUnflagged().length);
+    // The CSV has a header and one row per plotted dot.
+    const csv = (await get('a.download-csv')).split('\r\n');
+    expect(csv[0]).toBe('run,optimizer,init,L,weight decay,α̂ (argmax of corr)');
+    expect(csv.slice(1, -1)).toHaveLength(linearUnflagged().length);
+    expect(csv.at(-1)).toBe('');
+    expect(new Set(csv.slice(1, -1).map((r) => r.split(',')[0]))).toEqual(
+      new Set(linearUnflagged().map((r) => r.id)),
+    );
+    // The PNG: the button appears with JavaScript and downloads a PNG twice the figure's size.
+    const button = fig.locator('button.download-png');
+    await expect.poll(() => button.isVisible()).toBe(true);
+    const [download] = await Promise.all([page.waitForEvent('download'), button.click()]);
+    expect(download.suggestedFilename()).toBe('alignment-alpha-depth.png');
+    const png = readFileSync((await download.path())!);
+    expect(png.subarray(1, 4).toString('latin1')).toBe('PNG');
+    // Twice the size of the figure as drawn in the browser (its widest plot; plots and legends stacked).
+    const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
+    const plots = await fig
+      .locator('.plot svg[role="img"]')
+      .evaluateAll((els) =>
+        els.map((e) => [Number(e.getAttribute('width')), Number(e.getAttribute('height'))]),
+      );
+    expect(w).toBe(2 * Math.max(...plots.map(([dw]) => dw!)));
+    expect(h).toBeGreaterThan(2 * plots.reduce((sum, [, dh]) => sum + dh!, 0));
+    expect(png.length).toBeGreaterThan(10_000);
+
+    // A run page's figures make their SVG and CSV in the browser (no files per run).
+    const run = await open('runs/bal-L3-s0/');
+    const heat = run.page.locator('figure[data-chart="run-heatmap"]');
+    expect(await heat.getAttribute('data-downloads')).toBe('browser');
+    const take = async (ext: string) => {
+      const button = heat.locator(`button.download-${ext}`);
+      await expect.poll(() => button.isVisible()).toBe(true);
+      const [file] = await Promise.all([run.page.waitForEvent('download'), button.click()]);
+      expect(file.suggestedFilename()).toBe(`runs-bal-L3-s0-run-heatmap.${ext}`);
+      return readFileSync((await file.path())!, 'utf8');
+    };
+    const cells = (await take('csv')).split('\r\n');
+    expect(cells[0]).toBe('matrix,i,j,entry / norm');
+    expect(cells.slice(1, -1)).toHaveLength(2 * 4 * 4);
+    const drawn = await take('svg');
+    expect(drawn).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    expect(drawn.match(/<rect /g)?.length).toBeGreaterThanOrEqual(2 * 4 * 4);
+  }, 60_000);
+
+  it('figures and verdicts have permalink anchors; verdict run ids open the run', async () => {
+    for (const path of PAGES) {
+      const { page } = await open(path);
+      const ids = await page
+        .locator('figure[data-chart], section.verdict')
+        .evaluateAll((els) => els.map((e) => e.id));
+      expect(new Set(ids).size, `unique anchors on /${path}`).toBe(ids.length);
+      for (const id of ids) {
+        const href = await page.locator(`#${id} a.anchor`).first().getAttribute('href');
+        expect(href, `${id} on /${path}`).toBe(`${BASE}${path}#${id}`);
+      }
+    }
+    const { page } = await open('');
+    expect(await page.locator('section.verdict').count()).toBe(5);
+    const link = page.locator('#verdict-weight-decay a.anchor');
+    await link.click();
+    expect(await page.evaluate(() => document.querySelector(':target')?.id)).toBe(
+      'verdict-weight-decay',
+    );
+    // The counterexamples verdict lists runs: each id links to the run's page.
+    const ce = await browser.newPage();
+    await ce.goto(`${url}counterexamples/#verdict-counterexamples`);
+    const runs = ce
+      .locator('#verdict-counterexamples table')
+      .first()
+      .locator('tbody td:first-child a');
+    expect(await runs.count()).toBeGreaterThan(0);
+    const id = (await runs.first().textContent())!;
+    await runs.first().click();
+    await ce.waitForURL(/\/runs\//);
+    expect(await ce.locator('h1').textContent()).toBe(`Run ${id}`);
+    await ce.close();
+  }, 120_000);
 
   it('the overview reports verdicts, failures, the torn line and the empty shard', async () => {
     const { page } = await open('');

@@ -124,7 +124,7 @@ function convChart(m: ConvergenceBand['m'], label: string, log: boolean, by: 'L'
 type DecayRow = DecayPoint & { href?: string };
 
 /** Median fitted and theoretical rate per (depth, init, λ, η): the per-run dots above MARK_LIMIT. */
-function decayMedians(pts: readonly DecayRow[]): DecayRow[] {
+export function decayMedians(pts: readonly DecayRow[]): DecayRow[] {
   const groups = new Map<string, DecayRow[]>();
   for (const p of pts) {
     const k = `${p.L}|${p.init}|${p.wd}|${p.eta}`;
