@@ -39,11 +39,7 @@ export function flush<T extends Element>(el: T): T {
   return el;
 }
 
-/**
- * Above this many per-run marks a chart draws per-group summaries instead (median and spread),
- * so it stays readable and light at 10⁵ runs; the runs of a group stay one link away.
- */
-export const MARK_LIMIT = 2000;
+export { MARK_LIMIT } from '../data/mark-limit.js';
 
 /** Tooltip format of a value that may be far below 1e-3 (loss ratios, rates): never "0". */
 export function fmtTip(v: number | null | undefined): string {

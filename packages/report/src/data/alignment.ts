@@ -1,4 +1,4 @@
-import { MARK_LIMIT } from '../client/types.js';
+import { MARK_LIMIT } from './mark-limit.js';
 import { cfgNum, cfgStr, finalValue, finite, type RunRecord } from './record.js';
 import { robustDomain, type RobustDomain } from './robust-domain.js';
 import { runsTablePath } from './runs-query.js';
