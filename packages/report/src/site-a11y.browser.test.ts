@@ -95,7 +95,13 @@ describe('without JavaScript', () => {
       for (let i = 0; i < n; i++) {
         const fig = figs.nth(i);
         const where = `/${path} figure ${i}`;
-        expect(await fig.locator('.plot svg[role="img"]').count(), where).toBeGreaterThan(0);
+        // One image, or a group of named links when its marks link to runs (accessible-svg.ts).
+        expect(
+          await fig
+            .locator('.plot svg[role="img"][aria-label], .plot svg[role="group"][aria-label]')
+            .count(),
+          where,
+        ).toBeGreaterThan(0);
         expect(await fig.locator('.plot svg g[data-mark]').count(), where).toBeGreaterThan(0);
         // The PNG is made by script: its button stays hidden. So do all downloads of a figure
         // whose SVG and CSV are made in the browser too (run pages).

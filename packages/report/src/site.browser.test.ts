@@ -314,16 +314,19 @@ describe('built site in Chromium', () => {
     // The SVG file is the figure as drawn at build time: as many dots as the page shows.
     const svg = await get('a.download-svg');
     expect(svg).toMatch(/^<svg xmlns="http:\/\/www\.w3\.org\/2000\/svg"/);
+    const atZero = linearUnflagged().filter((r) => r.config.weightDecay === 0);
     const dots = (svg.match(/<circle /g) ?? []).length;
-    expect(dots).toBe(linearUnflagged().length);
-    // The CSV has a header and one row per plotted dot.
+    expect(dots).toBe(atZero.length);
+    // The CSV has a header, one row per plotted dot, then one per group's median tick.
     const csv = (await get('a.download-csv')).split('\r\n');
-    expect(csv[0]).toBe('run,optimizer,init,L,weight decay,α̂ (argmax of corr)');
-    expect(csv.slice(1, -1)).toHaveLength(linearUnflagged().length);
-    expect(csv.at(-1)).toBe('');
-    expect(new Set(csv.slice(1, -1).map((r) => r.split(',')[0]))).toEqual(
-      new Set(linearUnflagged().map((r) => r.id)),
+    expect(csv[0]).toBe(
+      'series,run,optimizer,init,L,weight decay,runs,α̂ (argmax of corr),quartile 1,quartile 3',
     );
+    const runRows = csv.filter((r) => r.startsWith('run,'));
+    expect(runRows).toHaveLength(atZero.length);
+    expect(csv.filter((r) => r.startsWith('group,')).length).toBeGreaterThan(0);
+    expect(csv.at(-1)).toBe('');
+    expect(new Set(runRows.map((r) => r.split(',')[1]))).toEqual(new Set(atZero.map((r) => r.id)));
     // The PNG: the button appears with JavaScript and downloads a PNG twice the figure's size.
     const button = fig.locator('button.download-png');
     await expect.poll(() => button.isVisible()).toBe(true);
@@ -334,7 +337,7 @@ describe('built site in Chromium', () => {
     // Twice the size of the figure as drawn in the browser (its widest plot; plots and legends stacked).
     const [w, h] = [png.readUInt32BE(16), png.readUInt32BE(20)];
     const plots = await fig
-      .locator('.plot svg[role="img"]')
+      .locator('.plot svg[role="img"], .plot svg[role="group"]')
       .evaluateAll((els) =>
         els.map((e) => [Number(e.getAttribute('width')), Number(e.getAttribute('height'))]),
       );

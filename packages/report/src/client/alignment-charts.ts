@@ -155,14 +155,19 @@ const corrHalf: ChartRenderer<'corr-half'> = (data, { width, document }) =>
     },
     marks: [
       Plot.line(data.medians, { x: 'L', y: 'c', stroke: 'which', strokeWidth: 2 }),
-      Plot.dot(data.medians, {
-        x: 'L',
-        y: 'c',
-        fill: 'which',
-        r: data.points.length > 0 ? 0 : 4,
-        tip: data.points.length === 0,
-        channels: { runs: 'n' },
-      }),
+      // Without the runs' dots, the medians are the marks to hover.
+      ...(data.points.length > 0
+        ? []
+        : [
+            Plot.dot(data.medians, {
+              x: 'L',
+              y: 'c',
+              fill: 'which',
+              r: 4,
+              tip: true,
+              channels: { runs: 'n' },
+            }),
+          ]),
       Plot.dot(data.points, {
         x: 'x',
         y: 'c',

@@ -41,6 +41,13 @@ describe('figure data embedded once per page', () => {
     expect(parts).toBe(2);
   });
 
+  it('leaves an undefined property out, as JSON does', () => {
+    const data = { points: [1, 2], hrefs: undefined };
+    const { read, parts } = roundTrip([data]);
+    expect(read).toEqual([{ points: [1, 2] }]);
+    expect(parts).toBe(1);
+  });
+
   it('says which figure lacks its data', () => {
     const { document } = parseHTML(
       '<!doctype html><html><body><figure id="g"></figure></body></html>',

@@ -38,8 +38,13 @@ export function splitChartData(
     }
     return id;
   };
+  // An undefined property is absent, as JSON would have it (e.g. no run links above the mark limit).
   const refs = isRecord(data)
-    ? Object.fromEntries(Object.entries(data).map(([k, v]) => [k, part(v)]))
+    ? Object.fromEntries(
+        Object.entries(data)
+          .filter(([, v]) => v !== undefined)
+          .map(([k, v]) => [k, part(v)]),
+      )
     : part(data);
   return { refs, fresh };
 }
