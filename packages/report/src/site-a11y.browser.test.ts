@@ -65,6 +65,10 @@ describe.each(VIEWS)('every page at %i px, %s', (width, colorScheme) => {
         () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
       );
       if (overflow > 1) found.push(`/${path}: ${overflow} px wider than the ${width}-px viewport`);
+      // The figures' table alternatives are checked open (axe skips closed <details>).
+      await page.evaluate(() => {
+        for (const d of document.querySelectorAll('details')) d.open = true;
+      });
       await page.addScriptTag({ content: AXE });
       const violations = await page.evaluate(async () => {
         const axe = (window as unknown as { axe: { run: (d: Document) => Promise<AxeResult> } })
@@ -103,6 +107,10 @@ describe('without JavaScript', () => {
           where,
         ).toBeGreaterThan(0);
         expect(await fig.locator('.plot svg g[data-mark]').count(), where).toBeGreaterThan(0);
+        // Its table alternative: the CSV's columns, and its first rows (at least one).
+        const table = fig.locator('details.chart-table table');
+        expect(await table.locator('thead th').count(), where).toBeGreaterThan(1);
+        expect(await table.locator('tbody tr').count(), where).toBeGreaterThan(0);
         // The PNG is made by script: its button stays hidden. So do all downloads of a figure
         // whose SVG and CSV are made in the browser too (run pages).
         expect(await fig.locator('button.download-png').isVisible(), where).toBe(false);

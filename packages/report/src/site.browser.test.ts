@@ -327,6 +327,14 @@ describe('built site in Chromium', () => {
     expect(csv.filter((r) => r.startsWith('group,')).length).toBeGreaterThan(0);
     expect(csv.at(-1)).toBe('');
     expect(new Set(runRows.map((r) => r.split(',')[1]))).toEqual(new Set(atZero.map((r) => r.id)));
+    // The table alternative under the figure holds the CSV's columns and its rows (all of them
+    // here: fewer than the 100 a page shows).
+    const table = fig.locator('details.chart-table table');
+    expect((await table.locator('thead th').allTextContents()).join(',')).toBe(csv[0]);
+    expect(await table.locator('tbody tr').count()).toBe(csv.length - 2);
+    expect(await table.locator('tbody tr').first().locator('td').nth(1).textContent()).toBe(
+      csv[1]!.split(',')[1],
+    );
     // The PNG: the button appears with JavaScript and downloads a PNG twice the figure's size.
     const button = fig.locator('button.download-png');
     await expect.poll(() => button.isVisible()).toBe(true);

@@ -5,12 +5,20 @@
  */
 import { parseHTML } from 'linkedom';
 import { labelStaticSvgs } from '../client/accessible-svg.js';
-import { chartCsv } from '../client/chart-csv.js';
+import { chartCsvs, toCsv, type CsvTable } from '../client/chart-csv.js';
 import type { ChartData, ChartKind } from '../client/chart-kinds.js';
 import { renderers } from '../client/renderers.js';
 import { standaloneSvg } from '../client/standalone-svg.js';
 import { installRampCanvas } from './ramp-canvas.js';
 import { roundSvgGeometry } from './round-svg.js';
+
+/**
+ * Rows of a figure's table alternative shown on its page (a `<details>` under the figure, for
+ * keyboard and screen-reader users): the first rows of its CSV, which has all of them. Fewer on
+ * run pages, of which a site has up to STATIC_RUN_PAGES_MAX.
+ */
+export const FIGURE_TABLE_ROWS = 100;
+export const RUN_FIGURE_TABLE_ROWS = 25;
 
 /** Width the figure is laid out at in the HTML (the content box of a desktop page); CSS scales it down. */
 export const STATIC_WIDTH = 1100;
@@ -20,7 +28,9 @@ export interface StaticFigure {
   markup: string;
   /** The figure as a standalone SVG file. */
   svg: string;
-  /** The rows it plots, as CSV (client/chart-csv.ts). */
+  /** The rows it plots (client/chart-csv.ts): the figure's table alternative on the page. */
+  table: CsvTable;
+  /** The same rows as CSV. */
   csv: string;
 }
 
@@ -39,5 +49,6 @@ export function staticFigure<K extends ChartKind>(
   box.replaceChildren(renderers[kind](data, { width, document: document as unknown as Document }));
   labelStaticSvgs(box, title);
   roundSvgGeometry(box);
-  return { markup: box.innerHTML, svg: standaloneSvg(box), csv: chartCsv(kind, data) };
+  const table = chartCsvs[kind](data);
+  return { markup: box.innerHTML, svg: standaloneSvg(box), table, csv: toCsv(table) };
 }
