@@ -6,11 +6,12 @@
  */
 import type { TableMeta } from '../data/runs-columns.js';
 import {
+  emptyColumns,
   parseFilter,
+  putChunk,
   rowPredicate,
   rowText,
   sortOrder,
-  type ColumnValues,
   type Columns,
 } from '../data/runs-filter.js';
 import { cellText } from '../data/cell-text.js';
@@ -51,28 +52,13 @@ function writeState(s: State): void {
 }
 
 async function load(meta: PageMeta): Promise<Columns> {
-  const values: ColumnValues[] = meta.columns.map((c) =>
-    c.numeric
-      ? { kind: 'num', values: new Float64Array(meta.total) }
-      : c.dict
-        ? { kind: 'dict', codes: new Uint32Array(meta.total), dict: c.dict }
-        : { kind: 'str', values: new Array<string | null>(meta.total).fill(null) },
-  );
+  const values = emptyColumns(meta.columns, meta.total);
   await Promise.all(
     Array.from({ length: meta.chunks }, async (_, k) => {
       const url = `${meta.data}${k}.json`;
       const res = await fetch(url);
       if (!res.ok) throw new Error(`${url}: HTTP ${res.status}`);
-      const cols = (await res.json()) as (number | string | null)[][];
-      const at = k * meta.chunkRows;
-      cols.forEach((col, j) => {
-        const v = values[j]!;
-        col.forEach((x, i) => {
-          if (v.kind === 'num') v.values[at + i] = x === null ? Number.NaN : (x as number);
-          else if (v.kind === 'dict') v.codes[at + i] = x as number;
-          else v.values[at + i] = x as string | null;
-        });
-      });
+      putChunk(values, k * meta.chunkRows, (await res.json()) as (number | string | null)[][]);
     }),
   );
   return { total: meta.total, columns: meta.columns, values };

@@ -6,9 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { makeRecord, passingSet } from '../test-support/records.js';
 import { alignmentData } from './alignment.js';
 import { convergenceData } from './convergence.js';
+import { decodedTable } from '../test-support/runs-columns.js';
 import { toRecord } from './parse.js';
 import type { RunRecord } from './record.js';
-import { runsTable } from './runs-columns.js';
 import { parseFilter, rowPredicate, rowText, type Columns } from './runs-filter.js';
 
 const at = { file: 'f.jsonl', line: 1 };
@@ -22,22 +22,7 @@ const records: RunRecord[] = [
   makeRecord({ id: 'relu', depth: 2, init: 'gaussian', initScale: 1, activation: 'relu' }),
 ].map((r) => toRecord(r, at) as RunRecord);
 
-/** The table's columns decoded as the browser decodes them. */
-function tableColumns(): Columns {
-  const t = runsTable(records, () => null);
-  const cols = t.chunk(0);
-  return {
-    total: t.meta.total,
-    columns: t.meta.columns,
-    values: t.meta.columns.map((c, j) =>
-      c.numeric
-        ? { kind: 'num', values: Float64Array.from(cols[j]!, (x) => (x === null ? NaN : +x)) }
-        : c.dict
-          ? { kind: 'dict', codes: Uint32Array.from(cols[j]! as number[]), dict: c.dict }
-          : { kind: 'str', values: cols[j]! as (string | null)[] },
-    ),
-  };
-}
+const tableColumns = (): Columns => decodedTable(records);
 
 /** The ids the runs table shows for a link `runs/?q=…`. */
 function selected(link: string): string[] {

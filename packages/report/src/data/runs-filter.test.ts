@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { makeRecord } from '../test-support/records.js';
+import { decodedTable } from '../test-support/runs-columns.js';
 import { toRecord } from './parse.js';
 import type { RunRecord } from './record.js';
-import { runsTable } from './runs-columns.js';
 import { parseFilter, rowPredicate, rowText, sortOrder, type Columns } from './runs-filter.js';
 
 const at = { file: 'f.jsonl', line: 1 };
@@ -13,22 +13,7 @@ const recs = [
   makeRecord({ id: 'b4', optimizer: 'gd', depth: 4, status: 'failed' }),
 ].map((r) => toRecord(r, at) as RunRecord);
 
-/** Decode the chunks as the browser does. */
-function columns(): Columns {
-  const t = runsTable(recs, () => null);
-  const cols = t.chunk(0);
-  return {
-    total: t.meta.total,
-    columns: t.meta.columns,
-    values: t.meta.columns.map((c, j) =>
-      c.numeric
-        ? { kind: 'num', values: Float64Array.from(cols[j]!, (x) => (x === null ? NaN : +x)) }
-        : c.dict
-          ? { kind: 'dict', codes: Uint32Array.from(cols[j]! as number[]), dict: c.dict }
-          : { kind: 'str', values: cols[j]! as (string | null)[] },
-    ),
-  };
-}
+const columns = (): Columns => decodedTable(recs);
 
 function ids(query: string): string[] {
   const t = columns();

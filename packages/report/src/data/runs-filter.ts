@@ -19,6 +19,33 @@ export interface Columns {
   values: ColumnValues[];
 }
 
+/** Room for the decoded columns of `total` rows (runs-columns.ts describes them). */
+export function emptyColumns(columns: readonly TableColumn[], total: number): ColumnValues[] {
+  return columns.map((c) =>
+    c.numeric
+      ? { kind: 'num', values: new Float64Array(total) }
+      : c.dict
+        ? { kind: 'dict', codes: new Uint32Array(total), dict: c.dict }
+        : { kind: 'str', values: new Array<string | null>(total).fill(null) },
+  );
+}
+
+/** Decode one chunk file (an array of columns) into `values` from row `at` on. */
+export function putChunk(
+  values: ColumnValues[],
+  at: number,
+  cols: readonly (readonly (number | string | null)[])[],
+): void {
+  cols.forEach((col, j) => {
+    const v = values[j]!;
+    col.forEach((x, i) => {
+      if (v.kind === 'num') v.values[at + i] = x === null ? Number.NaN : (x as number);
+      else if (v.kind === 'dict') v.codes[at + i] = x as number;
+      else v.values[at + i] = x as string | null;
+    });
+  });
+}
+
 type Op = ':' | '=' | '!=' | '<' | '<=' | '>' | '>=';
 
 /** Other names a field may be given in a filter. */
